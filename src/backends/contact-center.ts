@@ -1,0 +1,107 @@
+/**
+ * The ContactCenter port: one interface every backend implements (the simulated contact
+ * center, the Webex adapter). Events in, commands out. Command promises resolve when the
+ * backend has accepted the request; the outcome arrives as an event on `events$`
+ * (the confirming event, or its `…Failed` twin). A rejected promise is a failure.
+ * @module
+ */
+import type { Observable } from 'rxjs';
+import type {
+  AgentProfile,
+  AgentStatus,
+  BackendEvent,
+  ConnectionState,
+  DestinationType,
+  Directory,
+} from '../model/domain.js';
+import type { AgentContact } from '../model/seed-types.js';
+
+/** What `connect()` and `snapshot()` answer: the agent and every live task as it stands. */
+export interface AgentSession {
+  profile: AgentProfile;
+  status: AgentStatus;
+  /** Live tasks, each an `AgentContact` message of type `AgentContact` carrying its current state. */
+  tasks: AgentContact[];
+}
+
+/** Seed 003 `ConsultPayload`. */
+export interface ConsultPayload {
+  to: string;
+  destinationType: DestinationType;
+  holdParticipants?: boolean;
+}
+/** Seed 003 `ConsultEndPayload`. */
+export interface ConsultEndPayload {
+  isConsult: boolean;
+  taskId: string;
+  queueId?: string;
+}
+/** Seed 003 `ConsultTransferPayLoad` / `TransferPayLoad`. */
+export interface TransferPayload {
+  to: string;
+  destinationType: DestinationType;
+}
+/** Seed 003 `WrapupPayLoad`. */
+export interface WrapupPayload {
+  auxCodeId: string;
+  wrapUpReason: string;
+}
+/** Seed 003 `ResumeRecordingPayload`. */
+export interface ResumeRecordingPayload {
+  autoResumed: boolean;
+}
+export interface OutdialPayload {
+  /** The number to dial. */
+  destination: string;
+  /** The caller id (an outdial ANI number) to present. */
+  origin?: string;
+}
+
+/** Errors a backend rejects with carry a stable code where it has one. */
+export class BackendError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'BACKEND_ERROR',
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+export interface ContactCenter {
+  /** Agent-contact and agent-state events, `type` being the websocket event name. */
+  readonly events$: Observable<BackendEvent>;
+  /** The connection to the contact center; replays its current value. */
+  readonly connection$: Observable<ConnectionState>;
+
+  /** Log in / open the stream. Resolves with the agent and the live tasks. */
+  connect(): Promise<AgentSession>;
+  /** The agent and the live tasks as they stand now (after a reconnect). */
+  snapshot(): Promise<AgentSession>;
+  disconnect(): Promise<void>;
+
+  setAgentState(state: 'Available' | 'Idle', auxCodeId?: string): Promise<void>;
+  directory(): Promise<Directory>;
+  outdial(payload: OutdialPayload): Promise<void>;
+
+  // The Task operations of seed 003, addressed by interaction id.
+  accept(interactionId: string): Promise<void>;
+  decline(interactionId: string): Promise<void>;
+  /** Hold a leg (the main leg unless `mediaResourceId` names the consult leg). */
+  hold(interactionId: string, mediaResourceId?: string): Promise<void>;
+  resume(interactionId: string, mediaResourceId?: string): Promise<void>;
+  toggleMute(interactionId: string): Promise<void>;
+  pauseRecording(interactionId: string): Promise<void>;
+  resumeRecording(interactionId: string, payload: ResumeRecordingPayload): Promise<void>;
+  consult(interactionId: string, payload: ConsultPayload): Promise<void>;
+  endConsult(interactionId: string, payload: ConsultEndPayload): Promise<void>;
+  consultTransfer(interactionId: string, payload: TransferPayload): Promise<void>;
+  consultConference(interactionId: string): Promise<void>;
+  exitConference(interactionId: string): Promise<void>;
+  transfer(interactionId: string, payload: TransferPayload): Promise<void>;
+  end(interactionId: string): Promise<void>;
+  wrapup(interactionId: string, payload: WrapupPayload): Promise<void>;
+  /** Seed 003 `updateTaskData` for call-associated data: set keys (overwrite). */
+  setUserData(interactionId: string, values: Record<string, string>): Promise<void>;
+  deleteUserData(interactionId: string, key: string): Promise<void>;
+}

@@ -1,0 +1,244 @@
+/**
+ * The domain the elements, the store and the bridge share: a task as the agent sees it, the
+ * agent profile and status, directory entries, commands and errors. Pure types, no behaviour.
+ * @module
+ */
+import type { AgentContact, ConsultStatus, MediaChannel, TaskData } from './seed-types.js';
+import type { AgentStateEventName } from './events.js';
+
+/** The states of TASK-STATES.md. */
+export type TaskState =
+  | 'OFFERED'
+  | 'OFFERED_CONSULT'
+  | 'CONNECTED'
+  | 'HELD'
+  | 'CONSULTING'
+  | 'CONFERENCING'
+  | 'WRAPPING_UP'
+  | 'COMPLETED'
+  | 'TERMINATED';
+
+/** Every command an agent (or a host page through the bridge) can issue on a task. */
+export type TaskCommand =
+  | 'accept'
+  | 'decline'
+  | 'hold'
+  | 'resume'
+  | 'toggleMute'
+  | 'pauseRecording'
+  | 'resumeRecording'
+  | 'consult'
+  | 'endConsult'
+  | 'consultTransfer'
+  | 'consultConference'
+  | 'exitConference'
+  | 'switchLeg'
+  | 'transfer'
+  | 'end'
+  | 'wrapup'
+  | 'setUserData'
+  | 'deleteUserData';
+
+/** Commands that are not about one task. */
+export type AgentCommand = 'setAgentState' | 'outdial' | 'connect' | 'directory';
+
+export type DestinationType = 'agent' | 'queue' | 'dialNumber' | 'entryPoint';
+
+/** Where a consult or transfer goes. */
+export interface Destination {
+  type: DestinationType;
+  /** Agent id, queue id, entry point id, or the dial number. */
+  id: string;
+  /** What the agent sees (agent name, queue name, the number). */
+  name?: string;
+}
+
+export type RecordingState = 'RECORDING' | 'PAUSED' | 'STOPPED';
+
+/** Which leg of a consulting call the agent is talking on. */
+export type Leg = 'main' | 'consult';
+
+/** Why a task left the agent's hands. */
+export type EndReason =
+  | 'RONA'
+  | 'DECLINED'
+  | 'CUSTOMER_HANGUP'
+  | 'ENDED'
+  | 'TRANSFERRED'
+  | 'CONFERENCE_EXITED'
+  | 'CONSULT_ENDED'
+  | 'WRAPPED_UP';
+
+export type ErrorCode =
+  | 'BACKEND_ERROR'
+  | 'INVALID_STATE'
+  | 'NOT_FOUND'
+  | 'INVALID_PARAMETERS'
+  | 'TIMEOUT'
+  | 'CONNECTION'
+  | 'FORBIDDEN'
+  | 'MARKDONE_BLOCKED';
+
+/** A failure the agent must see: a rejected backend call, a `…Failed` event, a refused command. */
+export interface CcError {
+  code: ErrorCode;
+  command: TaskCommand | AgentCommand;
+  taskId?: string;
+  /** Human-readable English reason (elements translate by `code`/`command` and may show this). */
+  message: string;
+  /** When it happened (ms since epoch, from the store's clock). */
+  at: number;
+}
+
+/** A command that was sent and awaits its confirming event. */
+export interface Pending {
+  command: TaskCommand;
+  since: number;
+}
+
+/** A consult in progress on a task. */
+export interface ConsultInfo {
+  destination: Destination;
+  status: ConsultStatus;
+  startedAt?: number;
+}
+
+/**
+ * A task as the agent sees it: the state machine's state, the latest payload with its derived
+ * flags (`data`), and what the UI needs besides. Immutable: every change is a new object.
+ */
+export interface Task {
+  /** The interaction id. */
+  readonly id: string;
+  readonly state: TaskState;
+  readonly previousState?: TaskState;
+  readonly media: MediaChannel;
+  /** The latest AgentContact payload plus the derived flags of seed 000. */
+  readonly data: TaskData;
+  /** The command awaiting confirmation, if any. */
+  readonly pending?: Pending;
+  /** The last failure on this task; cleared by the next successful transition. */
+  readonly error?: CcError;
+  readonly muted: boolean;
+  readonly recording: RecordingState;
+  readonly consult?: ConsultInfo;
+  /** The leg the agent talks on while consulting. */
+  readonly activeLeg: Leg;
+  readonly wrapUpRequired: boolean;
+  readonly endReason?: EndReason;
+  /** Host-imposed block on finishing the task (bridge `blockMarkdone`): the warning to show. */
+  readonly markdoneBlocked?: string;
+  /** Times in ms since epoch, from the events' `eventTime`. */
+  readonly times: {
+    readonly offeredAt?: number;
+    readonly connectedAt?: number;
+    readonly heldAt?: number;
+    readonly wrapupStartedAt?: number;
+    readonly endedAt?: number;
+    /** When the offer redirects on no answer. */
+    readonly ronaDeadline?: number;
+  };
+  /** Increments with every change; cheap change detection for renderers. */
+  readonly rev: number;
+}
+
+/** An idle or wrap-up code. */
+export interface AuxCode {
+  id: string;
+  name: string;
+  isSystem?: boolean;
+  isDefault?: boolean;
+}
+
+export interface DialPlanEntry {
+  id: string;
+  name: string;
+  /** A regular expression (source text) a dial number must match. */
+  regex: string;
+  prefix: string;
+  strippedChars: string;
+}
+
+export interface OutdialAni {
+  id: string;
+  name: string;
+  number: string;
+}
+
+/** What the agent is allowed and configured to do. */
+export interface AgentProfile {
+  agentId: string;
+  agentName: string;
+  teamId: string;
+  teamName: string;
+  idleCodes: AuxCode[];
+  wrapUpCodes: AuxCode[];
+  dialPlan: { enabled: boolean; entries: DialPlanEntry[] };
+  outdial: { enabled: boolean; entryPointId?: string; anis: OutdialAni[] };
+  autoWrapup: { enabled: boolean; timeoutSeconds: number; allowCancel: boolean };
+  /** Call-associated data keys the agent may edit (from `callAssociatedData[k].agentEditable` too). */
+  userData: { editable: boolean };
+  /** Agents in a conference at most (the agent included). */
+  maxConferenceParticipants: number;
+}
+
+export type AgentStateName = 'Available' | 'Idle' | 'RONA' | 'Engaged';
+
+export interface AgentStatus {
+  state: AgentStateName;
+  /** The idle code when Idle (or RONA's system code). */
+  idleCodeId?: string;
+  /** When the agent entered this state (ms since epoch). */
+  since: number;
+}
+
+/** Agent-state events on the backend stream. */
+export interface AgentStateEvent {
+  type: AgentStateEventName;
+  agentId: string;
+  subStatus: AgentStateName;
+  auxCodeId?: string;
+  lastStateChangeTimestamp: number;
+  reason?: string;
+}
+
+export interface BuddyAgent {
+  agentId: string;
+  agentName: string;
+  state: AgentStateName;
+  teamName: string;
+}
+export interface Queue {
+  id: string;
+  name: string;
+}
+export interface EntryPoint {
+  id: string;
+  name: string;
+}
+
+/** Consult and transfer destinations. */
+export interface Directory {
+  agents: BuddyAgent[];
+  queues: Queue[];
+  entryPoints: EntryPoint[];
+}
+
+/** Everything the backend stream carries. */
+export type BackendEvent = AgentContact | AgentStateEvent;
+
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Why the connection dropped, when it did. */
+  reason?: string;
+}
+
+/** The agent as the elements see it. */
+export interface AgentView {
+  profile?: AgentProfile;
+  status: AgentStatus;
+  /** A pending agent-state change. */
+  pending?: { state: AgentStateName; idleCodeId?: string; since: number };
+  error?: CcError;
+}

@@ -1,0 +1,3 @@
+export * from './seed-types.js';
+export * from './events.js';
+export * from './domain.js';
