@@ -13,15 +13,15 @@ import type {
   ConnectionState,
   DestinationType,
   Directory,
+  TaskMessage,
 } from '../model/domain.js';
-import type { AgentContact } from '../model/seed-types.js';
 
 /** What `connect()` and `snapshot()` answer: the agent and every live task as it stands. */
 export interface AgentSession {
   profile: AgentProfile;
   status: AgentStatus;
   /** Live tasks, each an `AgentContact` message of type `AgentContact` carrying its current state. */
-  tasks: AgentContact[];
+  tasks: TaskMessage[];
 }
 
 /** Seed 003 `ConsultPayload`. */

@@ -224,8 +224,16 @@ export interface Directory {
   entryPoints: EntryPoint[];
 }
 
+/**
+ * A task event as the reducer takes it: an AgentContact whose `type` is a task event name,
+ * plus the wrap-up list the contact center sends on end and transfer events.
+ * Wrap-up is required for this agent exactly when `agentsPendingWrapUp` contains its id or its
+ * participant entry has `isWrapUp: true`.
+ */
+export type TaskMessage = AgentContact & { agentsPendingWrapUp?: string[] };
+
 /** Everything the backend stream carries. */
-export type BackendEvent = AgentContact | AgentStateEvent;
+export type BackendEvent = TaskMessage | AgentStateEvent;
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 export interface ConnectionState {
