@@ -1,0 +1,101 @@
+/**
+ * Design tokens. Every colour, space and radius an element uses comes from a `--cc-*` custom
+ * property with a light and a dark value (CSS `light-dark()`, following `color-scheme`).
+ * `<cc-provider theme="light|dark">` sets the scheme; by default it follows the operating system.
+ * A host page overrides any token on `cc-provider` or on one element.
+ * @module
+ */
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    color-scheme: inherit;
+    --_bg: var(--cc-color-surface, light-dark(#ffffff, #1b1d21));
+    --_bg-raised: var(--cc-color-surface-raised, light-dark(#f4f5f7, #25282e));
+    --_fg: var(--cc-color-text, light-dark(#1b1d21, #eceef2));
+    --_fg-muted: var(--cc-color-text-muted, light-dark(#545963, #a9aeb8));
+    --_border: var(--cc-color-border, light-dark(#c5c9d1, #4a4f59));
+    --_accent: var(--cc-color-accent, light-dark(#0b5cad, #7ab8ff));
+    --_on-accent: var(--cc-color-on-accent, light-dark(#ffffff, #0d1b2a));
+    --_danger: var(--cc-color-danger, light-dark(#b3261e, #ff8a80));
+    --_on-danger: var(--cc-color-on-danger, light-dark(#ffffff, #2a0e0c));
+    --_success: var(--cc-color-success, light-dark(#1e6b35, #7ddc95));
+    --_on-success: var(--cc-color-on-success, light-dark(#ffffff, #0c2414));
+    --_warning: var(--cc-color-warning, light-dark(#8a5300, #ffc266));
+    --_focus: var(--cc-color-focus, light-dark(#0b5cad, #7ab8ff));
+    --_radius: var(--cc-radius, 6px);
+    --_space: var(--cc-space, 8px);
+    --_font: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--cc-font-size, 14px);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    color: var(--_fg);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  button,
+  select,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    min-height: 32px;
+    padding: 0 calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg-raised);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-danger);
+  }
+  button.success {
+    background: var(--_success);
+    border-color: var(--_success);
+    color: var(--_on-success);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  input,
+  select,
+  textarea {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-height: 32px;
+    padding: 0 var(--_space);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .muted {
+    color: var(--_fg-muted);
+  }
+`;

@@ -1,0 +1,7 @@
+import common from './common.js';
+import agent from './agent.js';
+import tasks from './tasks.js';
+import controls from './controls.js';
+
+/** The en catalog. */
+export default { ...common, ...agent, ...tasks, ...controls };

@@ -1,0 +1,48 @@
+/**
+ * The Translator every element gets from `<cc-provider>` through context.
+ * @module
+ */
+import { english, type Catalog, type Locale, type MessageKey } from './catalog.js';
+import type { CcError, MediaChannel, TaskState, AgentStateName } from '../model/index.js';
+
+export type Params = Readonly<Record<string, string | number>>;
+
+export interface Translator {
+  readonly locale: Locale;
+  /** The message for `key`, with `{name}` placeholders filled from `params` (as plain text). */
+  t(key: MessageKey, params?: Params): string;
+  /** A duration as m:ss or h:mm:ss. */
+  duration(ms: number): string;
+  media(media: MediaChannel): string;
+  state(state: TaskState): string;
+  agentState(state: AgentStateName): string;
+  /** The agent-facing sentence for a failure. */
+  error(error: CcError): string;
+}
+
+const fill = (text: string, params?: Params): string =>
+  params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+export function createTranslator(locale: Locale, catalog: Catalog): Translator {
+  const t = (key: MessageKey, params?: Params): string => fill(catalog[key] ?? english[key] ?? key, params);
+  return {
+    locale,
+    t,
+    duration(ms: number): string {
+      const total = Math.max(0, Math.floor(ms / 1000));
+      const h = Math.floor(total / 3600);
+      const m = Math.floor((total % 3600) / 60);
+      const s = total % 60;
+      return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+    },
+    media: (media) => t(`media.${media}` as MessageKey),
+    state: (state) => t(`state.${state}` as MessageKey),
+    agentState: (state) => t(`agent.${state}` as MessageKey),
+    error: (error) => t(`error.${error.code}` as MessageKey, { message: error.message }),
+  };
+}
+
+/** English, for elements used before (or without) a provider. */
+export const defaultTranslator: Translator = createTranslator('en', english);
