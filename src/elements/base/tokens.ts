@@ -9,7 +9,6 @@ import { css } from 'lit';
 
 export const tokens = css`
   :host {
-    color-scheme: inherit;
     --_bg: var(--cc-color-surface, light-dark(#ffffff, #1b1d21));
     --_bg-raised: var(--cc-color-surface-raised, light-dark(#f4f5f7, #25282e));
     --_fg: var(--cc-color-text, light-dark(#1b1d21, #eceef2));
