@@ -1,0 +1,93 @@
+/**
+ * Builds dist/:
+ * - cc-elements.js: the ES module entry (for bundlers and <script type="module">); the simulated
+ *   contact center and the non-English catalogs are separate chunks loaded only when used.
+ * - cc-elements.iife.js: one self-contained classic script (global `CcElements`) for CRMs that
+ *   cannot load modules.
+ * - cc-host.js / cc-host.iife.js: the host client for pages that drive the widgets by postMessage.
+ * - gadget.html + gadget.js: the iframe gadget.
+ * Declarations (dist/types) come from `tsc -p tsconfig.build.json`, custom-elements.json from
+ * `cem analyze` (see package.json).
+ */
+import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    declaration: false,
+    emitDeclarationOnly: false,
+    sourceMap: true,
+    outDir: 'dist',
+    noEmitOnError: true,
+  });
+const plugins = () => [
+  resolve({ exportConditions: ['es2015'], browser: true }),
+  ts(),
+  terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2021, module: true }),
+];
+const onwarn = (warning, warn) => {
+  // Lit's decorators produce `this` at the top level of helpers; everything else is an error.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  throw new Error(`${warning.code}: ${warning.message}`);
+};
+
+/** Copy the gadget's HTML beside its script once the bundle is written. */
+const copyGadgetHtml = () => ({
+  name: 'copy-gadget-html',
+  writeBundle() {
+    mkdirSync('dist', { recursive: true });
+    copyFileSync('src/gadget/gadget.html', 'dist/gadget.html');
+  },
+});
+
+const configs = [
+  {
+    input: 'src/index.ts',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'cc-elements.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    input: 'src/index.ts',
+    output: {
+      file: 'dist/cc-elements.iife.js',
+      format: 'iife',
+      name: 'CcElements',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: plugins(),
+    onwarn,
+  },
+];
+
+if (existsSync('src/bridge/host-client.ts')) {
+  configs.push({
+    input: 'src/bridge/host-client.ts',
+    output: [
+      { file: 'dist/cc-host.js', format: 'es', sourcemap: true },
+      { file: 'dist/cc-host.iife.js', format: 'iife', name: 'CcHost', sourcemap: true },
+    ],
+    plugins: plugins(),
+    onwarn,
+  });
+}
+if (existsSync('src/gadget/boot.ts') && existsSync('src/gadget/gadget.html')) {
+  configs.push({
+    input: 'src/gadget/boot.ts',
+    output: { file: 'dist/gadget.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
+    plugins: [...plugins(), copyGadgetHtml()],
+    onwarn,
+  });
+}
+
+export default configs;
