@@ -255,14 +255,13 @@ export function createHostClient(options: HostClientOptions): HostClient {
     if (handshake) return;
     const hello = envelope({ request: 'system.getAllowedServices', parameters: [] });
     // Posts to a window that has not loaded the service yet are dropped by the browser
-    // (wrong origin) or ignored: retry until the first answer, or give up after timeoutMs.
+    // (wrong origin) or ignored: retry until the first answer, or until every queued
+    // request has timed out (the next call starts a new handshake).
     const retry = setInterval(() => post(hello), HANDSHAKE_RETRY_MS);
-    const giveUp = setTimeout(() => handshake?.stop(), timeoutMs);
     handshake = {
       ref: hello.referenceId,
       stop() {
         clearInterval(retry);
-        clearTimeout(giveUp);
         handshake = undefined;
       },
     };
@@ -276,6 +275,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         queue = queue.filter((q) => q.referenceId != ref);
+        if (!queue.length) handshake?.stop();
         settle(ref, new HostClientError('TIMEOUT', `cc-host: no answer to ${body.request ?? body.event} in ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(ref, { resolve, reject, timer, sub });
