@@ -148,6 +148,7 @@ export type InteractionState =
   | 'ACCEPTED'
   | 'COMPLETED'
   | 'TRANSFER_COMPLETED'
+  | 'REVOKED'
   | 'INVITED_CONFERENCE'
   | 'LEFT_CONFERENCE'
   | 'USER_DATA_UPDATED';

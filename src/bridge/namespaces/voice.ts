@@ -1,0 +1,47 @@
+/**
+ * The `voice` namespace: call controls on a voice interaction (the given id, or the selected
+ * interaction when the id is omitted) and dialing out.
+ * @module
+ */
+import type { Task } from '../../model/domain.js';
+import type { JsonValue } from '../protocol.js';
+import { checkArity, optString, reqString } from '../validate.js';
+import { BridgeFailure, findTask, type MethodContext, type MethodHandler } from './context.js';
+
+/** The voice task a `voice.*` call is about. */
+function voiceTask(method: string, p: readonly (JsonValue | undefined)[], ctx: MethodContext): Task {
+  checkArity(method, p, 1);
+  const id = optString(p, 0, 'interactionId');
+  const task = id !== undefined ? findTask(ctx.store, id) : ctx.store.selectedTask;
+  if (!task) throw new BridgeFailure('NOT_FOUND', `${method}: no interaction is selected`);
+  if (task.media !== 'telephony') throw new BridgeFailure('INVALID_PARAMETERS', `${method}: "${task.id}" is not a voice interaction`);
+  return task;
+}
+
+/** The `voice.*` handlers. */
+export const voiceMethods: Record<string, MethodHandler> = {
+  async answer(p, ctx) {
+    await ctx.store.accept(voiceTask('voice.answer', p, ctx).id);
+  },
+  async hold(p, ctx) {
+    await ctx.store.hold(voiceTask('voice.hold', p, ctx).id);
+  },
+  async resume(p, ctx) {
+    await ctx.store.resume(voiceTask('voice.resume', p, ctx).id);
+  },
+  async hangUp(p, ctx) {
+    await ctx.store.end(voiceTask('voice.hangUp', p, ctx).id);
+  },
+  async pauseCallRecording(p, ctx) {
+    await ctx.store.pauseRecording(voiceTask('voice.pauseCallRecording', p, ctx).id);
+  },
+  async resumeCallRecording(p, ctx) {
+    await ctx.store.resumeRecording(voiceTask('voice.resumeCallRecording', p, ctx).id);
+  },
+  async dial(p, ctx) {
+    checkArity('voice.dial', p, 2);
+    const number = reqString(p, 0, 'phoneNumber', 64);
+    const aniId = optString(p, 1, 'aniId');
+    await ctx.store.outdial(number, aniId);
+  },
+};
