@@ -1,4 +1,30 @@
 import type { Part } from '../types.js';
 import type en from '../en/agent.js';
 
-export default {} satisfies Part<typeof en>;
+export default {
+  'provider.startFailed': 'Der Agenten-Arbeitsplatz konnte nicht starten. {reason}',
+  'provider.bridgeInvalid': 'Die Verbindung zur Host-Seite ist aus: {message}',
+  'agentState.label': 'Agentenstatus',
+  'agentState.idleGroup': 'Pause',
+  'agentState.timeInState': 'Zeit im Status',
+  'agentState.pending': 'Wechsel zu {state}…',
+  'agentState.rona': 'Sie haben ein Angebot verpasst. Neue Angebote kommen erst, wenn Sie wieder verfügbar sind.',
+  'agentState.becomeAvailable': 'Verfügbar werden',
+  'outdial.label': 'Ausgehender Anruf',
+  'outdial.number': 'Zu wählende Nummer',
+  'outdial.keypad': 'Tastenfeld',
+  'outdial.backspace': 'Letzte Ziffer löschen',
+  'outdial.ani': 'Anrufer-ID',
+  'outdial.aniDefault': 'Standard-Anrufer-ID',
+  'outdial.aniOption': '{name} ({number})',
+  'outdial.dial': 'Wählen',
+  'outdial.dialing': '{number} wird gewählt…',
+  'outdial.started': '{number} wird angerufen.',
+  'outdial.disabled.voiceTask': 'Beenden Sie zuerst den laufenden Anruf.',
+  'outdial.disabled.notEnabled': 'Ausgehende Anrufe sind für Ihr Profil nicht freigegeben.',
+  'outdial.disabled.loading': 'Warten auf das Contact Center…',
+  'outdial.invalid.EMPTY': 'Geben Sie eine Nummer ein.',
+  'outdial.invalid.INVALID_CHARACTERS': 'Nur Ziffern, ein führendes +, * und # sind erlaubt.',
+  'outdial.invalid.TOO_LONG': 'Die Nummer ist zu lang (höchstens 20 Ziffern).',
+  'outdial.invalid.NOT_IN_DIAL_PLAN': 'Ihr Wählplan erlaubt diese Nummer nicht.',
+} satisfies Part<typeof en>;

@@ -1,4 +1,30 @@
 import type { Part } from '../types.js';
 import type en from '../en/agent.js';
 
-export default {} satisfies Part<typeof en>;
+export default {
+  'provider.startFailed': 'Le poste agent n’a pas pu démarrer. {reason}',
+  'provider.bridgeInvalid': 'La liaison avec la page hôte est désactivée : {message}',
+  'agentState.label': 'État de l’agent',
+  'agentState.idleGroup': 'Indisponible',
+  'agentState.timeInState': 'Temps dans cet état',
+  'agentState.pending': 'Passage à {state}…',
+  'agentState.rona': 'Vous avez manqué une offre. Aucune nouvelle offre n’arrivera tant que vous ne serez pas disponible.',
+  'agentState.becomeAvailable': 'Se rendre disponible',
+  'outdial.label': 'Appel sortant',
+  'outdial.number': 'Numéro à composer',
+  'outdial.keypad': 'Clavier',
+  'outdial.backspace': 'Effacer le dernier chiffre',
+  'outdial.ani': 'Identifiant d’appelant',
+  'outdial.aniDefault': 'Identifiant par défaut',
+  'outdial.aniOption': '{name} ({number})',
+  'outdial.dial': 'Appeler',
+  'outdial.dialing': 'Composition du {number}…',
+  'outdial.started': 'Appel du {number}.',
+  'outdial.disabled.voiceTask': 'Terminez l’appel en cours avant d’appeler.',
+  'outdial.disabled.notEnabled': 'Les appels sortants ne sont pas activés pour votre profil.',
+  'outdial.disabled.loading': 'En attente du centre de contact…',
+  'outdial.invalid.EMPTY': 'Saisissez un numéro à composer.',
+  'outdial.invalid.INVALID_CHARACTERS': 'Uniquement des chiffres, un + initial, * et #.',
+  'outdial.invalid.TOO_LONG': 'Ce numéro est trop long (20 chiffres au plus).',
+  'outdial.invalid.NOT_IN_DIAL_PLAN': 'Votre plan de numérotation n’autorise pas ce numéro.',
+} satisfies Part<typeof en>;

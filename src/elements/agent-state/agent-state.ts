@@ -1,0 +1,143 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { CcElement } from '../base/cc-element.js';
+import { define } from '../base/define.js';
+import { tokens } from '../base/tokens.js';
+import type { AgentStateName, AgentView } from '../../model/index.js';
+import { CURRENT, isCurrent, parseChoice, selectableCodes, selectedValue, valueOf, type StateChoice } from './choice.js';
+import { TickController } from './tick-controller.js';
+import { styles } from './agent-state.styles.js';
+
+/**
+ * The agent's state: a native `<select>` with Available and every idle code of the profile, the
+ * time in the current state, a prominent notice with a way back to Available after a missed offer
+ * (RONA), a pending indicator while a change is in flight and failures inline.
+ *
+ * @summary Shows and changes the agent's availability.
+ *
+ * @fires cc-agent-state-change - The agent picked a state and the contact center accepted the request.
+ *   `detail`: `{ state: 'Available' | 'Idle', idleCodeId?: string }`.
+ * @fires cc-error - A state change failed; `detail` is the `CcError` (also shown inline).
+ *
+ * @csspart base - The row with the indicator, the label, the select and the timer.
+ * @csspart indicator - The coloured dot next to the state.
+ * @csspart label - The select's label.
+ * @csspart select - The native `<select>`.
+ * @csspart timer - The time in the current state.
+ * @csspart pending - "Changing to …" while a change is in flight.
+ * @csspart rona - The missed-offer notice.
+ * @csspart available-button - The notice's "Become available" button.
+ * @csspart error - The failure message.
+ *
+ * @cssproperty --cc-color-success - Indicator colour when Available.
+ * @cssproperty --cc-color-warning - Indicator colour when Idle.
+ * @cssproperty --cc-color-danger - Indicator colour and notice border after a missed offer; failures.
+ * @cssproperty --cc-color-accent - Indicator colour when Engaged; primary button.
+ * @cssproperty --cc-color-surface - Background of the select.
+ * @cssproperty --cc-color-surface-raised - Background of the notice.
+ * @cssproperty --cc-color-text - Text colour.
+ * @cssproperty --cc-color-text-muted - Muted text and the indicator's default colour.
+ * @cssproperty --cc-color-border - Control borders.
+ * @cssproperty --cc-color-focus - Focus ring.
+ * @cssproperty --cc-space - Spacing unit.
+ * @cssproperty --cc-radius - Corner radius.
+ * @cssproperty --cc-font-family - Font family.
+ * @cssproperty --cc-font-size - Font size.
+ */
+export class CcAgentState extends CcElement {
+  static override styles = [tokens, styles];
+
+  private readonly agent = this.observe((store) => store.agent$);
+
+  /** Re-renders every second while the time in state is on screen. */
+  protected readonly ticker = new TickController(this, () => this.store !== undefined && this.agent.value !== undefined);
+
+  protected override render(): TemplateResult {
+    const view = this.agent.value;
+    if (!this.store || !view) {
+      return html`<p part="error" class="muted">${this.store ? '' : this.t('common.noProvider')}</p>`;
+    }
+    const { status, pending, error } = view;
+    const selected = selectedValue(view);
+    const elapsed = this.i18n.duration(this.store.now() - status.since);
+    return html`
+      <div part="base" class=${status.state}>
+        <span part="indicator" aria-hidden="true"></span>
+        <label part="label" for="state">${this.t('agentState.label')}</label>
+        <select
+          id="state"
+          part="select"
+          aria-busy=${pending ? 'true' : 'false'}
+          ?disabled=${!view.profile}
+          @change=${this.onChange}
+        >
+          ${selected === CURRENT
+            ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.label(view, status.state, status.idleCodeId)}</option>`
+            : nothing}
+          <option value="available" .selected=${live(selected === 'available')}>${this.i18n.agentState('Available')}</option>
+          <optgroup label=${this.t('agentState.idleGroup')}>
+            ${selectableCodes(view).map((code) => {
+              const value = valueOf({ state: 'Idle', idleCodeId: code.id });
+              return html`<option value=${value} .selected=${live(selected === value)}>${code.name}</option>`;
+            })}
+          </optgroup>
+        </select>
+        <span part="timer"><span class="visually-hidden">${this.t('agentState.timeInState')}</span> ${elapsed}</span>
+      </div>
+      <div role="status">
+        ${pending
+          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.label(view, pending.state, pending.idleCodeId) })}</p>`
+          : nothing}
+        ${status.state === 'RONA' && !pending
+          ? html`<div part="rona">
+              <p class="rona-text">${this.t('agentState.rona')}</p>
+              <button part="available-button" class="primary" type="button" @click=${this.becomeAvailable}>
+                ${this.t('agentState.becomeAvailable')}
+              </button>
+            </div>`
+          : nothing}
+      </div>
+      <p part="error" class="error" role="alert">${error ? this.i18n.error(error) : nothing}</p>
+    `;
+  }
+
+  /** What the agent sees for a state: the idle code's name when Idle with a known code. */
+  private label(view: AgentView, state: AgentStateName, idleCodeId: string | undefined): string {
+    const code = state === 'Idle' ? selectableCodes(view).find((c) => c.id === idleCodeId) : undefined;
+    return code ? code.name : this.i18n.agentState(state);
+  }
+
+  private onChange(event: Event): void {
+    const view = this.agent.value;
+    const choice = view ? parseChoice((event.target as HTMLSelectElement).value, view) : undefined;
+    if (!view || !choice || view.pending || isCurrent(choice, view)) {
+      this.requestUpdate(); // puts the select back on what is true
+      return;
+    }
+    void this.change(choice);
+  }
+
+  private becomeAvailable(): void {
+    if (!this.agent.value?.pending) void this.change({ state: 'Available' });
+  }
+
+  private async change(choice: StateChoice): Promise<void> {
+    const ok = await this.command((store) =>
+      choice.state === 'Available' ? store.setAgentState('Available') : store.setAgentState('Idle', choice.idleCodeId),
+    );
+    if (ok) this.emit('cc-agent-state-change', choice);
+    this.requestUpdate();
+  }
+}
+
+define('cc-agent-state', CcAgentState);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-agent-state': CcAgentState;
+  }
+  interface HTMLElementEventMap {
+    /** The agent changed state; the contact center accepted the request. */
+    'cc-agent-state-change': CustomEvent<{ state: 'Available' | 'Idle'; idleCodeId?: string }>;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * `<cc-provider>` attributes as options: the simulated contact center's options (attribute units
+ * are the ones a page author thinks in, seconds; the simulator's are milliseconds), yes/no
+ * attributes whose absence means the default, and key lists. Type-only imports: the simulator
+ * itself stays in its own chunk.
+ * @module
+ */
+import type { Clock, SimulatorOptions } from '../../backends/simulated/index.js';
+
+/** The simulator-related attributes as the provider holds them. */
+export interface SimulatorAttributes {
+  seed?: string;
+  /** Seconds between automatic offers; 0 = none. */
+  offerEvery?: number;
+  /** Milliseconds before a command's confirming event. */
+  latency?: number;
+  /** Seconds an offer rings before it is redirected (RONA). */
+  ronaTimeout?: number;
+  wrapUpRequired?: boolean;
+  /** Seconds before wrap-up finishes by itself; 0 or absent = no auto wrap-up. */
+  autoWrapup?: number;
+  startAvailable?: boolean;
+  agentName?: string;
+  clock?: Clock;
+}
+
+/** A finite number ≥ 0, or undefined (so a bad attribute falls back to the simulator's default). */
+const nonNegative = (n: number | undefined): number | undefined =>
+  typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+
+/** Options with only the keys that were given (the simulator keeps its defaults for the rest). */
+export function simulatorOptions(a: SimulatorAttributes): SimulatorOptions {
+  const options: SimulatorOptions = {};
+  const seed = a.seed?.trim();
+  if (seed) options.seed = /^-?\d+$/.test(seed) ? Number(seed) : seed;
+  if (a.clock) options.clock = a.clock;
+  const offerEvery = nonNegative(a.offerEvery);
+  if (offerEvery !== undefined) options.offerEveryMs = offerEvery * 1000;
+  const latency = nonNegative(a.latency);
+  if (latency !== undefined) options.latencyMs = latency;
+  const rona = nonNegative(a.ronaTimeout);
+  if (rona !== undefined && rona > 0) options.ronaTimeoutSeconds = rona;
+  if (a.wrapUpRequired !== undefined) options.wrapUpRequired = a.wrapUpRequired;
+  const autoWrapup = nonNegative(a.autoWrapup);
+  if (autoWrapup !== undefined && autoWrapup > 0) {
+    options.autoWrapup = { enabled: true, timeoutSeconds: autoWrapup, allowCancel: true };
+  }
+  if (a.startAvailable) options.startAvailable = true;
+  const name = a.agentName?.trim();
+  if (name) options.agentName = name;
+  return options;
+}
+
+/**
+ * An attribute converter for a yes/no attribute whose absence means "the default": absent →
+ * undefined, `"false"`/`"no"`/`"0"`/`"off"` → false, anything else (including empty) → true.
+ */
+export const optionalBoolean = {
+  fromAttribute(value: string | null): boolean | undefined {
+    if (value === null) return undefined;
+    return !['false', 'no', '0', 'off'].includes(value.trim().toLowerCase());
+  },
+  toAttribute(value: boolean | undefined): string | null {
+    return value === undefined ? null : String(value);
+  },
+};
+
+/** A space- or comma-separated attribute as a list (absent → undefined; empty → []). */
+export const listOf = (value: string | undefined | null): string[] | undefined =>
+  value === undefined || value === null ? undefined : value.split(/[\s,]+/).filter((s) => s !== '');

@@ -1,0 +1,41 @@
+import { css } from 'lit';
+
+/** Styles of `<cc-provider>` (after the shared tokens). */
+export const styles = css`
+  :host {
+    display: block;
+    color-scheme: light dark;
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  [part='banner'],
+  [part='error'] {
+    margin: 0;
+  }
+  [part='banner']:not(:empty) {
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    margin-block-end: var(--_space);
+    border: 1px solid var(--_warning);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_bg-raised);
+  }
+  [part='error']:not(:empty) {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    margin-block-end: var(--_space);
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_bg-raised);
+  }
+`;

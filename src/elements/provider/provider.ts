@@ -1,0 +1,366 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import type { Subscription } from 'rxjs';
+import type { ContactCenter } from '../../backends/contact-center.js';
+import type { Clock } from '../../backends/simulated/index.js';
+import { startBridgeService, type BridgeService } from '../../bridge/service.js';
+import { loadCatalog } from '../../i18n/catalog.js';
+import { createTranslator, defaultTranslator, type Translator } from '../../i18n/translator.js';
+import type { CcError, ConnectionState, ConnectionStatus } from '../../model/index.js';
+import { i18nContext, storeContext } from '../../store/context.js';
+import { createStore } from '../../store/store.js';
+import type { CcStore } from '../../store/types.js';
+import { define } from '../base/define.js';
+import { tokens } from '../base/tokens.js';
+import { listOf, optionalBoolean, simulatorOptions } from './attributes.js';
+import { styles } from './provider.styles.js';
+
+/** The configuration key of a simulated session. */
+const SIMULATED = Symbol('simulated');
+
+/** One running store and what belongs to it. */
+interface Session {
+  /** What the session was built from: a shared store, a given backend, or SIMULATED. */
+  readonly key: CcStore | ContactCenter | typeof SIMULATED;
+  readonly store: CcStore;
+  readonly backend?: ContactCenter;
+  /** Whether this provider created the store (and so stops it). */
+  readonly owned: boolean;
+  connection?: Subscription;
+  started: boolean;
+}
+
+const isCcError = (value: unknown): value is CcError =>
+  typeof value === 'object' && value !== null && 'code' in value && 'command' in value && 'message' in value;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Owns the store every element below it shares, and provides it (and the active language)
+ * through context. With the `simulate` attribute, or when no `backend` is given, it runs the
+ * simulated contact center, loaded as its own chunk. Starts the store when connected and stops
+ * everything when removed. With `bridge-origins` it serves the postMessage bridge to exactly those
+ * origins.
+ *
+ * Simulator attributes (`seed`, `offer-every`, `latency`, `rona-timeout`, `wrap-up-required`,
+ * `auto-wrapup`, `start-available`, `agent-name`) are read when the simulated store starts.
+ *
+ * @summary The root of an agent desk: store, language, theme and host-page bridge.
+ *
+ * @slot - The elements of the desk (and any page content between them).
+ *
+ * @fires cc-ready - The store started. `detail`: `{ store }`.
+ * @fires cc-error - The store could not start, or `bridge-origins` is malformed; `detail` is the `CcError`.
+ * @fires cc-connection-changed - The contact-center connection changed. `detail`: `{ status }`.
+ *
+ * @csspart banner - The connection notice (reconnecting, disconnected).
+ * @csspart error - Start and bridge configuration failures.
+ * @csspart retry-button - Retry after a failed start.
+ *
+ * @cssproperty --cc-color-surface - Background of the desk.
+ * @cssproperty --cc-color-surface-raised - Background of the notices.
+ * @cssproperty --cc-color-text - Text colour.
+ * @cssproperty --cc-color-warning - Border of the connection notice.
+ * @cssproperty --cc-color-danger - Border and text of failures.
+ * @cssproperty --cc-color-border - Button borders.
+ * @cssproperty --cc-color-focus - Focus ring.
+ * @cssproperty --cc-space - Spacing unit.
+ * @cssproperty --cc-radius - Corner radius.
+ * @cssproperty --cc-font-family - Font family of the desk.
+ * @cssproperty --cc-font-size - Font size of the desk.
+ */
+export class CcProvider extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** Run the simulated contact center even when a `backend` is given. */
+  @property({ type: Boolean, reflect: true }) simulate = false;
+  /** Simulator: seed of every random choice (a number or any text). */
+  @property() seed?: string;
+  /** Simulator: seconds between automatic offers (0 = none). */
+  @property({ attribute: 'offer-every', type: Number }) offerEvery?: number;
+  /** Simulator: milliseconds before the contact center confirms a command. */
+  @property({ type: Number }) latency?: number;
+  /** Simulator: seconds an offer rings before it is redirected (RONA). */
+  @property({ attribute: 'rona-timeout', type: Number }) ronaTimeout?: number;
+  /** Simulator: whether ending a task leaves it in wrap-up (`"false"` to turn off; default on). */
+  @property({ attribute: 'wrap-up-required', converter: optionalBoolean }) wrapUpRequired?: boolean;
+  /** Simulator: seconds before wrap-up finishes by itself (0 or absent = never). */
+  @property({ attribute: 'auto-wrapup', type: Number }) autoWrapup?: number;
+  /** Simulator: log in Available instead of Idle. */
+  @property({ attribute: 'start-available', type: Boolean }) startAvailable = false;
+  /** Simulator: the agent's name. */
+  @property({ attribute: 'agent-name' }) agentName?: string;
+  /** The clock of the simulator and the store (tests and benchmarks pass a virtual one). */
+  @property({ attribute: false }) clock?: Clock;
+
+  /**
+   * The language: `en`, `de`, `fr`, or a BCP-47 tag (falls back to its language, then English).
+   * Default: the document's `lang`. Switchable at run time.
+   */
+  @property() locale?: string;
+
+  /** `light`, `dark` or `auto` (follows the operating system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /**
+   * Turns on the postMessage bridge for exactly these origins (space- or comma-separated, each
+   * optionally followed by a method filter such as `(interaction.get*, agent.*)`).
+   */
+  @property({ attribute: 'bridge-origins' }) bridgeOrigins?: string;
+  /** Bridge: user-data keys host pages may read (space-separated; absent = all). */
+  @property({ attribute: 'bridge-user-data-read' }) bridgeUserDataRead?: string;
+  /** Bridge: user-data keys host pages may write (space-separated; absent = all). */
+  @property({ attribute: 'bridge-user-data-write' }) bridgeUserDataWrite?: string;
+
+  @state() private translator: Translator = defaultTranslator;
+  @state() private connection?: ConnectionStatus;
+  /** Whether the current session was ever connected (so "disconnected" is news). */
+  @state() private wasConnected = false;
+  @state() private startError?: CcError;
+  @state() private bridgeError?: string;
+
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext, initialValue: undefined });
+  private readonly i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: defaultTranslator });
+
+  private givenBackend?: ContactCenter;
+  private sharedStore?: CcStore;
+  private session?: Session;
+  private bridge?: BridgeService;
+  /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
+  private generation = 0;
+  private localeRequest = 0;
+  /** Whether the host's `lang` attribute was set from `locale` (and so is ours to remove). */
+  private langFromLocale = false;
+
+  /**
+   * The contact center: set it to use a real backend; reads the one in use (the simulated contact
+   * center while simulating, with its control API for demos and tests).
+   */
+  get backend(): ContactCenter | undefined {
+    return this.session?.backend ?? this.givenBackend;
+  }
+  set backend(value: ContactCenter | undefined) {
+    if (value === this.backend) return;
+    const old = this.givenBackend;
+    this.givenBackend = value;
+    this.requestUpdate('backend', old);
+  }
+
+  /**
+   * The store the desk shares (undefined until the provider is connected). Set it to share an
+   * existing store; a shared store is started here but stopped by whoever created it.
+   */
+  get store(): CcStore | undefined {
+    return this.session?.store ?? this.sharedStore;
+  }
+  set store(value: CcStore | undefined) {
+    if (value === this.store) return;
+    const old = this.sharedStore;
+    this.sharedStore = value;
+    this.requestUpdate('store', old);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Lit does not update on re-connection; the update starts the store again if it was stopped.
+    if (!this.session) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the provider in the document disconnects and reconnects it in one go: keep the store.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.teardown();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || this.localeRequest === 0) void this.loadLocale();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    if (!this.session || this.session.key !== this.configKey()) {
+      this.boot();
+    } else if (
+      this.session.started &&
+      (changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite'))
+    ) {
+      this.syncBridge();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const tr = this.translator;
+    const t = (key: Parameters<Translator['t']>[0], params?: Parameters<Translator['t']>[1]): string => tr.t(key, params);
+    const banner =
+      this.connection === 'reconnecting'
+        ? t('connection.reconnecting')
+        : this.connection === 'disconnected' && this.wasConnected
+          ? t('connection.disconnected')
+          : '';
+    return html`
+      <div part="banner" role="status">${banner}</div>
+      <div part="error" class="error" role="alert">
+        ${this.startError
+          ? html`<span>${t('provider.startFailed', { reason: tr.error(this.startError) })}</span>
+              <button part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`
+          : nothing}
+        ${this.bridgeError ? html`<span>${t('provider.bridgeInvalid', { message: this.bridgeError })}</span>` : nothing}
+      </div>
+      <slot></slot>
+    `;
+  }
+
+  /** What the session should be built from right now. */
+  private configKey(): Session['key'] {
+    if (this.sharedStore) return this.sharedStore;
+    return this.simulate || !this.givenBackend ? SIMULATED : this.givenBackend;
+  }
+
+  private boot(): void {
+    this.teardown();
+    void this.open(this.configKey(), this.generation);
+  }
+
+  private async open(key: Session['key'], generation: number): Promise<void> {
+    let session: Session;
+    if (key === SIMULATED) {
+      let backend: ContactCenter;
+      try {
+        const { SimulatedContactCenter } = await import('../../backends/simulated/index.js');
+        backend = new SimulatedContactCenter(simulatorOptions(this));
+      } catch (error) {
+        if (generation === this.generation) this.fail(error);
+        return;
+      }
+      if (generation !== this.generation) return; // torn down meanwhile; the simulator never connected
+      session = { key, backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false };
+    } else if (key === this.sharedStore) {
+      session = { key, store: key, owned: false, started: false };
+    } else {
+      const backend = key as ContactCenter;
+      session = { key, backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false };
+    }
+    this.session = session;
+    this.storeProvider.setValue(session.store);
+    session.connection = session.store.connection$.subscribe((c) => this.onConnection(c));
+    this.requestUpdate();
+    try {
+      await session.store.start();
+    } catch (error) {
+      if (this.session === session) this.fail(error);
+      return;
+    }
+    if (this.session !== session) return;
+    session.started = true;
+    this.syncBridge();
+    this.dispatch('cc-ready', { store: session.store });
+  }
+
+  /** Stops what the current session runs (the store only when this provider created it). */
+  private teardown(): void {
+    this.generation++;
+    this.stopBridge();
+    const session = this.session;
+    this.session = undefined;
+    this.connection = undefined;
+    this.wasConnected = false;
+    this.startError = undefined;
+    if (!session) return;
+    session.connection?.unsubscribe();
+    this.storeProvider.setValue(undefined);
+    if (session.owned) void session.store.stop().catch(() => undefined);
+  }
+
+  private retry(): void {
+    this.boot();
+  }
+
+  private fail(error: unknown): void {
+    this.startError = isCcError(error)
+      ? error
+      : { code: 'CONNECTION', command: 'connect', message: messageOf(error), at: Date.now() };
+    this.dispatch('cc-error', this.startError);
+  }
+
+  private onConnection({ status }: ConnectionState): void {
+    const previous = this.connection;
+    this.connection = status;
+    if (status === 'connected') this.wasConnected = true;
+    if (previous !== undefined && previous !== status) this.dispatch('cc-connection-changed', { status });
+  }
+
+  /** (Re)starts the bridge service from the bridge attributes, or leaves it off. */
+  private syncBridge(): void {
+    this.stopBridge();
+    const store = this.session?.store;
+    if (!store || this.bridgeOrigins === undefined || this.bridgeOrigins === null) return;
+    const readAllowed = listOf(this.bridgeUserDataRead);
+    const writeAllowed = listOf(this.bridgeUserDataWrite);
+    try {
+      this.bridge = startBridgeService(store, {
+        origins: this.bridgeOrigins,
+        window: this.ownerDocument.defaultView ?? window,
+        userData: {
+          ...(readAllowed ? { readAllowed } : {}),
+          ...(writeAllowed ? { writeAllowed } : {}),
+        },
+      });
+    } catch (error) {
+      this.bridgeError = messageOf(error);
+      this.dispatch('cc-error', {
+        code: 'INVALID_PARAMETERS',
+        command: 'connect',
+        message: `bridge-origins: ${this.bridgeError}`,
+        at: store.now(),
+      });
+    }
+  }
+
+  private stopBridge(): void {
+    this.bridge?.stop();
+    this.bridge = undefined;
+    this.bridgeError = undefined;
+  }
+
+  /** Loads the catalog of `locale` (or the document's language) and provides its translator. */
+  private async loadLocale(): Promise<void> {
+    const request = ++this.localeRequest;
+    const wanted = this.locale || this.ownerDocument.documentElement.lang || 'en';
+    try {
+      const { locale, catalog } = await loadCatalog(wanted);
+      if (request !== this.localeRequest) return;
+      this.translator = createTranslator(locale, catalog);
+      this.i18nProvider.setValue(this.translator);
+      // Assistive technology reads the desk in its language, whatever the page's.
+      if (this.locale) this.setAttribute('lang', locale);
+      else if (this.langFromLocale) this.removeAttribute('lang');
+      this.langFromLocale = Boolean(this.locale);
+    } catch {
+      // A catalog that cannot load (a missing chunk) leaves the current language in place.
+    }
+  }
+
+  private dispatch<K extends 'cc-ready' | 'cc-error' | 'cc-connection-changed'>(
+    name: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+  ): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+define('cc-provider', CcProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-provider': CcProvider;
+  }
+  interface HTMLElementEventMap {
+    /** The provider's store started. */
+    'cc-ready': CustomEvent<{ store: CcStore }>;
+    /** The contact-center connection changed. */
+    'cc-connection-changed': CustomEvent<{ status: ConnectionStatus }>;
+  }
+}
