@@ -1,0 +1,156 @@
+/**
+ * Small, defensive readers of an AgentContact payload (a `TaskMessage` or a task's merged
+ * `TaskData`): the media legs, who is in the call, whether wrap-up is owed, the recording and
+ * RONA settings. Payloads come from the wire, so every reader tolerates missing pieces.
+ * @module
+ */
+import type { Destination, DestinationType, RecordingState } from './domain.js';
+import type {
+  AgentContact,
+  InteractionMedia,
+  InteractionParticipant,
+  MediaChannel,
+} from './seed-types.js';
+
+/** The fields of a payload these readers look at. */
+export type Payload = Partial<
+  Pick<AgentContact, 'interaction' | 'interactionId' | 'consultMediaResourceId' | 'owner' | 'destAgentId' | 'destinationType'>
+> & {
+  agentsPendingWrapUp?: string[];
+  ronaTimeout?: number;
+};
+
+const MEDIA: ReadonlySet<string> = new Set<MediaChannel>(['telephony', 'chat', 'email', 'social']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `true` for `true` and `'true'` (some payload flags arrive as strings). */
+export const isTrue = (v: unknown): boolean => v === true || v === 'true';
+/** `true` for `false` and `'false'`. */
+export const isFalse = (v: unknown): boolean => v === false || v === 'false';
+
+/** The media channel of the interaction, or undefined when it is not one we support. */
+export function mediaOf(p: Payload): MediaChannel | undefined {
+  const type = p.interaction?.mediaType;
+  return typeof type === 'string' && MEDIA.has(type) ? (type as MediaChannel) : undefined;
+}
+
+function legs(p: Payload): InteractionMedia[] {
+  const media = p.interaction?.media;
+  return isObject(media) ? (Object.values(media).filter(isObject) as unknown as InteractionMedia[]) : [];
+}
+
+/** The customer's leg: `mType: 'mainCall'`, else the leg keyed by the interaction id, else the first non-consult leg. */
+export function mainLeg(p: Payload): InteractionMedia | undefined {
+  const all = legs(p);
+  return (
+    all.find((l) => l.mType === 'mainCall') ??
+    all.find((l) => l.mediaResourceId === p.interactionId) ??
+    all.find((l) => l.mType !== 'consult' && l.mediaResourceId !== p.consultMediaResourceId)
+  );
+}
+
+/** The consult leg, when there is one. */
+export function consultLeg(p: Payload): InteractionMedia | undefined {
+  const all = legs(p);
+  return (
+    all.find((l) => l.mType === 'consult') ??
+    (p.consultMediaResourceId ? all.find((l) => l.mediaResourceId === p.consultMediaResourceId) : undefined)
+  );
+}
+
+/** Whether the customer's leg is on hold. */
+export const isMainHeld = (p: Payload): boolean => isTrue(mainLeg(p)?.isHold);
+
+function participants(p: Payload): InteractionParticipant[] {
+  const map = p.interaction?.participants;
+  return isObject(map) ? (Object.values(map).filter(isObject) as unknown as InteractionParticipant[]) : [];
+}
+
+/** One participant entry by id. */
+export function participant(p: Payload, id: string): InteractionParticipant | undefined {
+  const map = p.interaction?.participants;
+  const entry = isObject(map) && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : undefined;
+  return isObject(entry) ? (entry as unknown as InteractionParticipant) : undefined;
+}
+
+const kindOf = (x: InteractionParticipant): string => String(x.pType ?? x.type ?? '').toLowerCase();
+
+/** Participants of a kind who are in the customer's leg (when it lists anyone) and have not left. */
+function present(p: Payload, kind: 'agent' | 'customer'): InteractionParticipant[] {
+  const listed = mainLeg(p)?.participants;
+  const inMain = Array.isArray(listed) && listed.length > 0 ? new Set(listed) : undefined;
+  return participants(p).filter(
+    (x) => kindOf(x) === kind && x.hasJoined !== false && !isTrue(x.hasLeft) && (!inMain || inMain.has(x.id)),
+  );
+}
+
+/** Ids of the agents in the customer's call (joined, not left); a consulted agent on the consult leg is not counted. */
+export const agentsInCall = (p: Payload): string[] => present(p, 'agent').map((x) => x.id);
+
+/** Whether a customer is present in the customer's leg. */
+export const customerInCall = (p: Payload): boolean => present(p, 'customer').length > 0;
+
+/** The wrap-up rule of `TaskMessage`: the agent is in `agentsPendingWrapUp`, or its participant entry says `isWrapUp`. */
+export function wrapUpOwed(p: Payload, agentId: string): boolean {
+  const pending = p.agentsPendingWrapUp;
+  return (Array.isArray(pending) && pending.includes(agentId)) || isTrue(participant(p, agentId)?.isWrapUp);
+}
+
+/** The recording state a payload announces (voice only; other media never record). */
+export function recordingOf(p: Payload, media: MediaChannel): RecordingState {
+  if (media !== 'telephony') return 'STOPPED';
+  const cpd = p.interaction?.callProcessingDetails;
+  if (isTrue(cpd?.recordInProgress)) return 'RECORDING';
+  if (isTrue(cpd?.recordingStarted)) return 'PAUSED';
+  return 'STOPPED';
+}
+
+/** Whether the agent may pause and resume recording (absent means yes). */
+export const pauseResumeAllowed = (p: Payload): boolean => !isFalse(p.interaction?.callProcessingDetails?.pauseResumeEnabled);
+
+/** RONA timeout in seconds: the message's `ronaTimeout`, else `callProcessingDetails.ronaTimeout`. */
+export function ronaTimeoutOf(p: Payload): number | undefined {
+  const valid = (n: number): boolean => Number.isFinite(n) && n > 0;
+  if (typeof p.ronaTimeout === 'number' && valid(p.ronaTimeout)) return p.ronaTimeout;
+  const raw = p.interaction?.callProcessingDetails?.ronaTimeout;
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : typeof raw === 'number' ? raw : NaN;
+  return valid(n) ? n : undefined;
+}
+
+/** The interaction owner (the primary agent), from the interaction or the message. */
+export const ownerOf = (p: Payload): string | undefined => p.interaction?.owner || p.owner || undefined;
+
+/** `interaction.state`, lower-cased. */
+export const interactionStateOf = (p: Payload): string => String(p.interaction?.state ?? '').toLowerCase();
+
+function destinationType(raw: string | undefined): DestinationType {
+  switch ((raw ?? '').toLowerCase().replace(/[^a-z]/g, '')) {
+    case 'queue':
+      return 'queue';
+    case 'dialnumber':
+    case 'dn':
+      return 'dialNumber';
+    case 'entrypoint':
+    case 'ep':
+    case 'epdn':
+      return 'entryPoint';
+    default:
+      return 'agent';
+  }
+}
+
+/**
+ * The consult destination a message names (`destAgentId`, `destinationType`,
+ * `callProcessingDetails.consultDestinationAgentName`), completing `known` (what the store recorded
+ * when it issued the consult) rather than replacing it.
+ */
+export function destinationOf(p: Payload, known?: Destination): Destination {
+  const name = p.interaction?.callProcessingDetails?.consultDestinationAgentName || undefined;
+  if (known) return known.name || !name ? known : { ...known, name };
+  const id = p.destAgentId ?? '';
+  const fromParticipant = id ? participant(p, id)?.name : undefined;
+  const dest: Destination = { type: destinationType(p.destinationType), id };
+  const shown = name ?? fromParticipant;
+  return shown ? { ...dest, name: shown } : dest;
+}
