@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    background: var(--_bg);
+    color: var(--_fg);
   }
   [part='base'] {
     display: flex;
