@@ -1,0 +1,144 @@
+/**
+ * `<cc-incoming-task>`: the offers waiting for the agent.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { state } from 'lit/decorators.js';
+import { tokens } from '../base/tokens.js';
+import { define } from '../base/define.js';
+import { mediaIcon } from '../base/media-icon.js';
+import type { Task } from '../../model/index.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import { CcOfferElement } from './offer-element.js';
+import { offerStyles } from './offer.styles.js';
+import { styles } from './incoming-task.styles.js';
+import { consultingAgentName, customerAddress, customerLabel, customerName, queueName } from './task-text.js';
+import { isCounting, isOffer, ronaRemaining } from './task-times.js';
+import { TickController } from './tick-controller.js';
+
+/**
+ * @summary Every offer waiting for the agent (OFFERED and OFFERED_CONSULT tasks): who it is from,
+ * the media, the queue, the time left before it is redirected (RONA), and Accept / Decline.
+ * Each new offer is announced once in a polite live region; with no offer nothing is visible.
+ *
+ * @fires cc-task-accepted - `{ taskId }` after the store accepted the agent's Accept.
+ * @fires cc-task-declined - `{ taskId }` after the store accepted the agent's Decline.
+ * @fires cc-error - the `CcError` when Accept or Decline failed (also shown inline and announced).
+ *
+ * @csspart base - the region holding the offers (absent when there is none).
+ * @csspart offer - one offer; a consult request also has the part `consult-offer`.
+ * @csspart media - the media icon and name.
+ * @csspart media-icon - the media icon.
+ * @csspart title - "Call from …" or "Consult request from …".
+ * @csspart address - the customer's number or address, when a name is shown.
+ * @csspart queue - the queue.
+ * @csspart countdown - the time left to answer.
+ * @csspart offer-actions - the Accept / Decline row.
+ * @csspart accept - the Accept button.
+ * @csspart decline - the Decline button.
+ * @csspart error - the last Accept / Decline failure.
+ * @csspart announcer - the visually hidden live region announcing new offers.
+ *
+ * @cssproperty --cc-color-surface - background of the element.
+ * @cssproperty --cc-color-surface-raised - background of an offer.
+ * @cssproperty --cc-color-text - text colour.
+ * @cssproperty --cc-color-text-muted - secondary text colour.
+ * @cssproperty --cc-color-border - offer border.
+ * @cssproperty --cc-color-accent - the stripe marking an offer.
+ * @cssproperty --cc-color-warning - the countdown and the stripe marking a consult request.
+ * @cssproperty --cc-color-success - Accept button background.
+ * @cssproperty --cc-color-on-success - Accept button text.
+ * @cssproperty --cc-color-danger - Decline button background and failure text.
+ * @cssproperty --cc-color-on-danger - Decline button text.
+ * @cssproperty --cc-color-focus - focus ring.
+ * @cssproperty --cc-radius - corner radius.
+ * @cssproperty --cc-space - spacing unit.
+ * @cssproperty --cc-font-family - font.
+ * @cssproperty --cc-font-size - base font size.
+ */
+export class CcIncomingTask extends CcOfferElement {
+  static override styles = [tokens, offerStyles, styles];
+
+  /** What the live region says: the offers that arrived since the last render. */
+  @state() private announcement = '';
+  private announced: ReadonlySet<string> = new Set();
+  private readonly tick = new TickController(this, () => this.offers().some(isCounting));
+
+  /** True while the 1-second countdown tick runs. */
+  get ticking(): boolean {
+    return this.tick.running;
+  }
+
+  private offers(): Task[] {
+    return this.tasks.filter(isOffer);
+  }
+
+  protected override willUpdate(): void {
+    const offers = this.offers();
+    const fresh = offers.filter((offer) => !this.announced.has(offer.id));
+    this.announced = new Set(offers.map((offer) => offer.id));
+    if (fresh.length > 0) this.announcement = fresh.map((offer) => this.offerTitle(offer)).join(' ');
+    else if (offers.length === 0) this.announcement = '';
+  }
+
+  protected override render(): TemplateResult {
+    const offers = this.offers();
+    const now = this.now();
+    return html`<div class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.announcement}</div>
+      ${offers.length === 0
+        ? nothing
+        : html`<section class="offers" part="base" aria-label=${this.t('incomingTask.label')}>
+            <ul class="offer-list">
+              ${repeat(offers, (offer) => offer.id, (offer, index) => this.renderOffer(offer, index, now))}
+            </ul>
+          </section>`}`;
+  }
+
+  private renderOffer(offer: Task, index: number, now: number): TemplateResult {
+    const consult = offer.state === 'OFFERED_CONSULT';
+    const id = `offer-${index}`;
+    const name = customerName(offer);
+    const address = customerAddress(offer);
+    const queue = queueName(offer);
+    const remaining = ronaRemaining(offer, now);
+    return html`<li class="offer ${consult ? 'consult' : ''}" part=${consult ? 'offer consult-offer' : 'offer'}>
+      <span class="media" part="media">${mediaIcon(offer.media)}<span>${this.i18n.media(offer.media)}</span></span>
+      <p class="title" part="title" id="${id}-title">${this.offerTitle(offer)}</p>
+      ${consult
+        ? html`<p class="line" part="address">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
+        : name && address
+          ? html`<p class="line muted" part="address">${address}</p>`
+          : nothing}
+      ${queue ? html`<p class="line muted" part="queue">${this.t('incomingTask.queue', { queue })}</p>` : nothing}
+      ${remaining === undefined
+        ? nothing
+        : html`<p class="countdown" part="countdown" role="timer">
+            ${this.t('incomingTask.rona', { time: this.i18n.duration(remaining) })}
+          </p>`}
+      ${this.renderOfferActions(offer, `${id}-title`, id)} ${this.renderOfferError(offer)}
+    </li>`;
+  }
+
+  /** "Call from …" / "Consult request from …" (customer data filled in as text). */
+  private offerTitle(offer: Task): string {
+    if (offer.state === 'OFFERED_CONSULT') {
+      return this.t('incomingTask.consultFrom', {
+        agent: consultingAgentName(offer) ?? this.t('incomingTask.anotherAgent'),
+      });
+    }
+    return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.customer(offer) });
+  }
+
+  private customer(offer: Task): string {
+    return customerLabel(offer) ?? this.t('common.unknownCustomer');
+  }
+}
+
+define('cc-incoming-task', CcIncomingTask);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-incoming-task': CcIncomingTask;
+  }
+}

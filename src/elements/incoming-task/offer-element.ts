@@ -1,0 +1,155 @@
+/**
+ * What `<cc-incoming-task>` and `<cc-task-list>` share about offers: reading tasks and the agent
+ * from the store, the Accept / Decline buttons (visible, enabled and busy exactly as the model's
+ * `controlsFor` says), running the command, the `cc-task-accepted` / `cc-task-declined` events
+ * after the store accepted it, and the failure shown inline.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { CcElement } from '../base/cc-element.js';
+import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The agent accepted an offer and the store accepted the command. */
+    'cc-task-accepted': CustomEvent<{ taskId: string }>;
+    /** The agent declined an offer and the store accepted the command. */
+    'cc-task-declined': CustomEvent<{ taskId: string }>;
+  }
+}
+
+/** The two commands an offer takes. */
+export type OfferCommand = 'accept' | 'decline';
+const OFFER_COMMANDS: readonly OfferCommand[] = ['accept', 'decline'];
+
+/** Before the store has said anything about the agent. */
+const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
+
+const isCcError = (value: unknown): value is CcError =>
+  typeof value === 'object' && value !== null && 'code' in value && 'command' in value;
+
+const isOfferFailure = (error: CcError | undefined): error is CcError =>
+  error !== undefined && (error.command === 'accept' || error.command === 'decline');
+
+/** A failure this element's own click produced, valid while the task has not changed since. */
+interface LocalFailure {
+  error: CcError;
+  rev: number | undefined;
+}
+
+export class CcOfferElement extends CcElement {
+  protected readonly tasksValue = this.observe((s) => s.tasks$);
+  protected readonly agentValue = this.observe((s) => s.agent$);
+
+  /**
+   * Whether every offer failure is announced (role="alert"), or only those of clicks made in this
+   * element (so two elements showing one offer do not both announce the same failure).
+   */
+  protected announceAllOfferErrors = true;
+
+  @state() private offerFailures: ReadonlyMap<string, LocalFailure> = new Map();
+
+  /** Every live task, in the store's stable order. */
+  protected get tasks(): readonly Task[] {
+    return this.tasksValue.value ?? [];
+  }
+
+  protected get agentView(): AgentView {
+    return this.agentValue.value ?? this.store?.agent ?? NO_AGENT;
+  }
+
+  protected controlsOf(task: Task): Controls {
+    return controlsFor(task, this.agentView);
+  }
+
+  /** Now on the store's clock. */
+  protected now(): number {
+    return this.store?.now() ?? 0;
+  }
+
+  /** Run accept or decline for the task the user acted on; fires the event when the store accepted it. */
+  protected async respond(taskId: string, command: OfferCommand): Promise<void> {
+    const task = this.tasks.find((t) => t.id === taskId);
+    if (!task) return;
+    const control = this.controlsOf(task)[command];
+    if (!control.visible || !control.enabled) return;
+    this.setFailure(taskId, undefined);
+    let failure: unknown;
+    const ok = await this.command(async (store) => {
+      try {
+        await store[command](taskId);
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
+    });
+    if (ok) {
+      this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
+      return;
+    }
+    const error: CcError = isCcError(failure)
+      ? failure
+      : { code: 'BACKEND_ERROR', command, taskId, message: String(failure ?? ''), at: this.now() };
+    const rev = this.store?.tasks.find((t) => t.id === taskId)?.rev;
+    this.setFailure(taskId, { error, rev });
+  }
+
+  /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */
+  protected offerError(task: Task): CcError | undefined {
+    if (isOfferFailure(task.error)) return task.error;
+    const local = this.offerFailures.get(task.id);
+    return local && (local.rev === undefined || local.rev === task.rev) ? local.error : undefined;
+  }
+
+  /**
+   * Accept and Decline for an offer. `labelId` names what the buttons act on (the button's
+   * accessible name is its text followed by that element's text); `idPrefix` keeps ids unique.
+   */
+  protected renderOfferActions(task: Task, labelId: string, idPrefix: string): TemplateResult | typeof nothing {
+    const controls = this.controlsOf(task);
+    const shown = OFFER_COMMANDS.filter((command) => controls[command].visible);
+    if (shown.length === 0) return nothing;
+    return html`<div class="offer-actions" part="offer-actions">
+      ${shown.map((command) => this.renderOfferButton(task, command, controls[command], `${idPrefix}-${command}`, labelId))}
+    </div>`;
+  }
+
+  /** The failure of an offer's last accept/decline, inline; announced when it is ours to announce. */
+  protected renderOfferError(task: Task): TemplateResult | typeof nothing {
+    const error = this.offerError(task);
+    if (!error) return nothing;
+    const text = this.i18n.error(error);
+    return this.announceAllOfferErrors || this.offerFailures.has(task.id)
+      ? html`<p class="error" part="error" role="alert">${text}</p>`
+      : html`<p class="error" part="error">${text}</p>`;
+  }
+
+  private renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
+    const label =
+      command === 'accept'
+        ? this.t(control.busy ? 'incomingTask.accepting' : 'incomingTask.accept')
+        : this.t(control.busy ? 'incomingTask.declining' : 'incomingTask.decline');
+    // A busy button keeps focus (aria-disabled, not disabled) so a keyboard user is not thrown out.
+    return html`<button
+      id=${id}
+      type="button"
+      part=${command}
+      class=${command === 'accept' ? 'success' : 'danger'}
+      ?disabled=${!control.enabled && !control.busy}
+      aria-disabled=${control.busy ? 'true' : 'false'}
+      aria-busy=${control.busy ? 'true' : 'false'}
+      aria-labelledby="${id}-text ${labelId}"
+      @click=${() => void this.respond(task.id, command)}
+    >
+      ${control.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span id="${id}-text">${label}</span>
+    </button>`;
+  }
+
+  private setFailure(taskId: string, failure: LocalFailure | undefined): void {
+    const next = new Map(this.offerFailures);
+    if (failure) next.set(taskId, failure);
+    else next.delete(taskId);
+    this.offerFailures = next;
+  }
+}
