@@ -5,7 +5,7 @@ import type { CcAgentState } from '../../src/elements/agent-state/agent-state.js
 import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
 import { createStore } from '../../src/store/store.js';
 import type { CcStore } from '../../src/store/types.js';
-import { createTranslator } from '../../src/i18n/translator.js';
+import { createTranslator, type Translator } from '../../src/i18n/translator.js';
 import type { TickController } from '../../src/elements/agent-state/tick-controller.js';
 import { renderProvided } from '../fixtures/provide.js';
 
@@ -29,7 +29,7 @@ async function desk(options: SimulatorOptions = {}): Promise<Desk> {
   return { clock, sim, store };
 }
 
-async function mount(d: Desk | undefined, options: { dark?: boolean; translator?: Parameters<typeof renderProvided>[2]['translator'] } = {}) {
+async function mount(d: Desk | undefined, options: { dark?: boolean; translator?: Translator } = {}) {
   const { el, ...rest } = await renderProvided<CcAgentState>(html`<cc-agent-state></cc-agent-state>`, d?.store, options);
   return { el, ...rest };
 }
@@ -86,7 +86,7 @@ describe('<cc-agent-state>', () => {
       it(`is accessible while a change is pending (${theme})`, async () => {
         const { el } = await mount(await desk(), { dark });
         await pick(el, 'available');
-        expect(part(el, 'pending')).to.exist;
+        expect(part(el, 'pending')).to.not.equal(null);
         await expect(el).to.be.accessible();
       });
       it(`is accessible after a missed offer (RONA) (${theme})`, async () => {
@@ -94,7 +94,7 @@ describe('<cc-agent-state>', () => {
         const { el } = await mount(d, { dark });
         d.sim.offerContact({ media: 'chat' });
         await advance(d, el, 6000);
-        expect(part(el, 'rona')).to.exist;
+        expect(part(el, 'rona')).to.not.equal(null);
         await expect(el).to.be.accessible();
       });
       it(`is accessible with a failure shown (${theme})`, async () => {
@@ -302,7 +302,7 @@ describe('<cc-agent-state>', () => {
       d.sim.offerContact({ media: 'telephony' });
       await advance(d, el, 5000);
       const notice = part(el, 'rona')!;
-      expect(notice.closest('[role="status"]')).to.exist;
+      expect(notice.closest('[role="status"]')).to.not.equal(null);
       expect(notice.textContent).to.contain('You missed an offer');
       const changes = record(el, 'cc-agent-state-change');
       const button = part(el, 'available-button') as HTMLButtonElement;
