@@ -220,15 +220,18 @@ function shapeOf(state: TaskState, data: TaskData, agentId: string, old?: Task):
   }
 }
 
-/** Times for a task first seen (or re-seen) in `state` at `at`. */
-function initialTimes(state: TaskState, data: TaskData, agentId: string, at: number | undefined): Task['times'] {
+/**
+ * Times for a task first seen in `state` at `at`. A snapshot (`AgentContact`) arrives long after
+ * the facts, so it prefers the payload's own timestamps (the agent's join, the leg's hold).
+ */
+function initialTimes(state: TaskState, data: TaskData, agentId: string, at: number | undefined, snapshot: boolean): Task['times'] {
   if (OFFERS.has(state)) {
     const rona = ronaTimeoutOf(data);
     return defined({ offeredAt: at, ronaDeadline: at !== undefined && rona !== undefined ? at + rona * 1000 : undefined });
   }
-  const joined = participant(data, agentId)?.joinTimestamp;
+  const joined = snapshot ? participant(data, agentId)?.joinTimestamp : undefined;
   const connectedAt = typeof joined === 'number' ? joined : at;
-  const hold = mainLeg(data)?.holdTimestamp;
+  const hold = snapshot ? mainLeg(data)?.holdTimestamp : undefined;
   return defined({
     connectedAt,
     heldAt: state === 'HELD' ? (typeof hold === 'number' ? hold : at) : undefined,
@@ -243,7 +246,7 @@ function build(msg: TaskMessage, state: TaskState, agentId: string, old?: Task):
   if (!media) return ignore(old, `unsupported media type "${String(msg.interaction.mediaType)}"`);
   const data = mergeData(old?.data, msg);
   const shape = shapeOf(state, data, agentId, old);
-  const fresh = initialTimes(state, data, agentId, msg.eventTime);
+  const fresh = initialTimes(state, data, agentId, msg.eventTime, msg.type === 'AgentContact');
   const times = old
     ? defined({
         ...fresh,

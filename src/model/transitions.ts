@@ -110,6 +110,8 @@ function anywhere(x: Input): Outcome | undefined {
     }
     case 'AgentConsultFailed':
       if (task.state === 'CONSULTING' && !isSecondary(task)) return consultFailed(x);
+      // A consult that never started: drop what the store recorded about it.
+      if (task.state === 'CONNECTED' || task.state === 'HELD') return stay(x, { error: failureError(x, 'consult'), consult: null });
       break;
     case 'ContactUpdateFailed': {
       const pending = task.pending?.command;
