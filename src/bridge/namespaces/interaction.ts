@@ -216,9 +216,13 @@ export const interactionMethods: Record<string, MethodHandler> = {
       w.close();
       throw e;
     }
+    // The store resolves when the backend took the command; the task stays pending until the
+    // contact center confirms (ContactEnded → wrap-up or completed) or refuses (back to live).
     const next = await w.until<'wrap' | 'done'>((t) => {
       if (!t || t.state === 'COMPLETED' || t.state === 'TERMINATED') return { done: 'done' };
-      if (t.state === 'WRAPPING_UP' && !t.pending) return { done: 'wrap' };
+      if (t.pending) return undefined;
+      if (t.state === 'WRAPPING_UP') return { done: 'wrap' };
+      if (LIVE_STATES.has(t.state)) return { fail: t.error ?? new BridgeFailure('BACKEND_ERROR', 'markdone: the interaction did not end') };
       return undefined;
     });
     if (next === 'wrap') {
