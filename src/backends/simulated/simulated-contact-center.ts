@@ -73,7 +73,7 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** An automatic offer every this many ms while the agent is Available with capacity; 0 = none (default). */
   offerEveryMs?: number;
-  /** Relative weights of the media of automatic offers. */
+  /** Relative weights of the media of automatic offers (replaces the default telephony 4, chat 3, email 2, social 1). */
   mediaMix?: Partial<Record<MediaChannel, number>>;
   /** Default 30. */
   ronaTimeoutSeconds?: number;
@@ -267,7 +267,7 @@ export class SimulatedContactCenter implements ContactCenter {
       }
       this.timers.set(`${task.id}:outdial`, () => {
         if (stateOf(task) === 'new') this.assign(task);
-      }, this.latency + OUTDIAL_RING_MS);
+      }, OUTDIAL_RING_MS);
     });
   }
 
@@ -891,7 +891,7 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   private pickMedia(force: boolean): MediaChannel | undefined {
-    const mix: Partial<Record<MediaChannel, number>> = { ...DEFAULT_MIX, ...this.options.mediaMix };
+    const mix: Partial<Record<MediaChannel, number>> = { ...(this.options.mediaMix ?? DEFAULT_MIX) };
     for (const media of Object.keys(mix) as MediaChannel[]) if (!force && !this.hasCapacity(media)) delete mix[media];
     return this.rng.weighted(mix);
   }
