@@ -1,0 +1,76 @@
+/**
+ * The live tasks in arrival order, and which one is selected. Exactly one task is selected
+ * while any is live: when none is, or the selected one leaves, the first live task that is not
+ * an offer is chosen, else the first task.
+ * @module
+ */
+import type { Task } from '../model/domain.js';
+
+const isOffer = (task: Task): boolean => task.state === 'OFFERED' || task.state === 'OFFERED_CONSULT';
+
+export class TaskList {
+  private readonly byId = new Map<string, Task>();
+  private order: string[] = [];
+  private selectedId: string | undefined;
+  private snapshot: readonly Task[] = Object.freeze([]);
+
+  /** Every live task, oldest first. A new array after every change, the same one otherwise. */
+  get all(): readonly Task[] {
+    return this.snapshot;
+  }
+
+  get selected(): Task | undefined {
+    return this.selectedId === undefined ? undefined : this.byId.get(this.selectedId);
+  }
+
+  get(id: string): Task | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * Insert or replace `puts` (a new task goes last; a final one leaves the list instead; the
+   * task object already held is no change) and remove `removals`. Answers the tasks that changed, in order, each in its last form; tasks
+   * that were never live and arrive final are left out.
+   */
+  apply(puts: readonly Task[], removals: readonly Task[], isFinal: (task: Task) => boolean): Task[] {
+    const changed: Task[] = [];
+    for (const task of puts) {
+      if (isFinal(task)) {
+        if (this.remove(task.id)) changed.push(task);
+        continue;
+      }
+      const current = this.byId.get(task.id);
+      if (current === task) continue;
+      if (!current) this.order.push(task.id);
+      this.byId.set(task.id, task);
+      changed.push(task);
+    }
+    for (const task of removals) {
+      if (this.remove(task.id)) changed.push(task);
+    }
+    if (changed.length > 0) {
+      this.snapshot = Object.freeze(this.order.map((id) => this.byId.get(id) as Task));
+    }
+    this.reselect();
+    return changed;
+  }
+
+  /** Select a live task; false (and no change) for an unknown id or the selected one. */
+  select(id: string): boolean {
+    if (!this.byId.has(id) || this.selectedId === id) return false;
+    this.selectedId = id;
+    return true;
+  }
+
+  private remove(id: string): boolean {
+    if (!this.byId.delete(id)) return false;
+    this.order = this.order.filter((other) => other !== id);
+    return true;
+  }
+
+  private reselect(): void {
+    if (this.selectedId !== undefined && this.byId.has(this.selectedId)) return;
+    const pick = this.snapshot.find((task) => !isOffer(task)) ?? this.snapshot[0];
+    this.selectedId = pick?.id;
+  }
+}
