@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+/** Layout of `<cc-call-controls>`; colours and spacing only through the `--_*` tokens. */
+export const callControlsStyles = css`
+  :host {
+    display: block;
+    background: var(--_bg);
+  }
+  .root {
+    display: grid;
+    gap: var(--_space);
+  }
+  .status {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: baseline;
+  }
+  .status .state {
+    font-weight: 600;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_fg);
+    border-color: var(--_fg);
+    color: var(--_bg);
+  }
+  button[aria-expanded='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 -3px 0 var(--_accent);
+  }
+  .working {
+    margin-inline-start: calc(var(--_space) / 2);
+  }
+  .spinner {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin-inline-start: calc(var(--_space) / 2);
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    vertical-align: -0.1em;
+    animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  .picker {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg-raised);
+  }
+  .error {
+    margin: 0;
+  }
+  .muted {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,578 @@
+import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
+import { createStore } from '../../src/store/store.js';
+import type { CcStore } from '../../src/store/types.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import type { MediaChannel } from '../../src/model/index.js';
+import { renderProvided } from '../fixtures/provide.js';
+import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
+import '../../src/elements/call-controls/call-controls.js';
+import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
+import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
+
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+const EVENTS = ['cc-task-command', 'cc-task-held', 'cc-task-resumed', 'cc-task-ended', 'cc-destination-selected', 'cc-error'] as const;
+
+interface Env {
+  clock: VirtualClock;
+  sim: SimulatedContactCenter;
+  store: CcStore;
+}
+
+const started: CcStore[] = [];
+afterEach(async () => {
+  while (started.length) await started.pop()!.stop();
+  delete (window as { __xss?: unknown }).__xss;
+});
+
+async function boot(options: SimulatorOptions = {}): Promise<Env> {
+  const clock = new VirtualClock();
+  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
+  const store = createStore(sim, { clock });
+  started.push(store);
+  await store.start();
+  return { clock, sim, store };
+}
+
+/** Let promises settle and deliver the simulator's due events (after advancing `ms`). */
+async function settle(env: Env, el: HTMLElement & { updateComplete: Promise<unknown> }, ms = 0): Promise<void> {
+  env.clock.advance(ms);
+  for (let i = 0; i < 4; i++) {
+    await aTimeout(0);
+    env.clock.flush();
+  }
+  await el.updateComplete;
+  const picker = el.shadowRoot?.querySelector('cc-consult-picker');
+  await picker?.updateComplete;
+}
+
+/** An offered and accepted task of `media`. */
+async function liveTask(env: Env, media: MediaChannel = 'telephony', customerName?: string): Promise<string> {
+  const id = env.sim.offerContact({ media, ...(customerName ? { customerName } : {}) })!;
+  env.clock.flush();
+  await env.store.accept(id);
+  env.clock.flush();
+  await aTimeout(0);
+  return id;
+}
+
+async function render(store: CcStore | undefined, options: { dark?: boolean } = {}) {
+  const r = await renderProvided<CcCallControls>(html`<cc-call-controls></cc-call-controls>`, store, options);
+  await aTimeout(0);
+  await r.el.updateComplete;
+  return r;
+}
+
+const button = (el: CcCallControls, name: string): HTMLButtonElement | null =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-control="${name}"]`);
+const shown = (el: CcCallControls): string[] =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-control]')].map((b) => b.dataset.control!);
+const statusText = (el: CcCallControls): string => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const alertText = (el: CcCallControls): string => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
+const picker = (el: CcCallControls): CcConsultPicker | null => el.shadowRoot!.querySelector('cc-consult-picker');
+const option = (p: CcConsultPicker, key: string): HTMLButtonElement =>
+  p.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-key="${key}"]`)!;
+
+function record(target: EventTarget): Array<{ type: string; detail: unknown }> {
+  const seen: Array<{ type: string; detail: unknown }> = [];
+  for (const type of EVENTS) target.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  return seen;
+}
+
+/** Open the picker from `name` and choose `key`; resolves when the choice was accepted. */
+async function choose(env: Env, el: CcCallControls, name: 'consult' | 'transfer', key: string): Promise<void> {
+  button(el, name)!.click();
+  await settle(env, el);
+  const p = picker(el)!;
+  await settle(env, el);
+  const kind = key.split(':')[0]!;
+  const select = p.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
+  if (select.value !== kind) {
+    select.value = kind;
+    select.dispatchEvent(new Event('change'));
+    await settle(env, el);
+  }
+  option(p, key).click();
+  await settle(env, el);
+}
+
+/** A voice call consulting Ana Souza, who has accepted. */
+async function consulting(env: Env, el: CcCallControls): Promise<void> {
+  await choose(env, el, 'consult', 'agent:agent-ana');
+  await settle(env, el, 2000);
+}
+
+describe('<cc-call-controls> accessibility (axe)', () => {
+  for (const dark of [false, true]) {
+    const theme = dark ? 'dark' : 'light';
+
+    it(`CONNECTED voice call (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env);
+      const { el } = await render(env.store, { dark });
+      expect(shown(el)).to.include('hold');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`CONSULTING (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env);
+      const { el } = await render(env.store, { dark });
+      await consulting(env, el);
+      expect(env.store.selectedTask!.state).to.equal('CONSULTING');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`CONFERENCING (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env);
+      const { el } = await render(env.store, { dark });
+      await consulting(env, el);
+      button(el, 'consultConference')!.click();
+      await settle(env, el);
+      expect(env.store.selectedTask!.state).to.equal('CONFERENCING');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`chat (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env, 'chat');
+      const { el } = await render(env.store, { dark });
+      expect(shown(el)).to.deep.equal(['transfer', 'end']);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`picker open (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env);
+      const { el } = await render(env.store, { dark });
+      button(el, 'consult')!.click();
+      await settle(env, el);
+      expect(picker(el)).not.to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`busy and failed (${theme})`, async () => {
+      const env = await boot();
+      await liveTask(env);
+      const { el } = await render(env.store, { dark });
+      env.sim.failNext('hold', 1, 'Hold refused by the switch');
+      button(el, 'hold')!.click();
+      await settle(env, el);
+      expect(alertText(el)).to.contain('Hold refused by the switch');
+      await expect(el).to.be.accessible();
+      button(el, 'hold')!.click();
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(button(el, 'hold')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<cc-call-controls> rendering', () => {
+  it('without a provider says so, and with no task says there is none', async () => {
+    const { el, setStore } = await render(undefined);
+    expect(el.shadowRoot!.textContent).to.contain('Place this element inside <cc-provider>.');
+    const env = await boot();
+    setStore(env.store);
+    await settle(env, el);
+    expect(el.shadowRoot!.textContent).to.contain('No task selected.');
+    expect(shown(el)).to.deep.equal([]);
+  });
+
+  it('a connected voice call: hold, mute, pause recording, consult, transfer, end', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    expect(shown(el)).to.deep.equal(['hold', 'toggleMute', 'pauseRecording', 'consult', 'transfer', 'end']);
+    expect(statusText(el)).to.equal('Connected');
+    expect(button(el, 'toggleMute')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(button(el, 'consult')!.getAttribute('aria-expanded')).to.equal('false');
+    expect(button(el, 'end')!.classList.contains('danger')).to.equal(true);
+    for (const b of el.shadowRoot!.querySelectorAll('button')) expect(b.disabled).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Task controls');
+  });
+
+  for (const media of ['chat', 'email', 'social'] as const) {
+    it(`${media}: no voice controls, only transfer and end`, async () => {
+      const env = await boot();
+      await liveTask(env, media);
+      const { el } = await render(env.store);
+      expect(shown(el)).to.deep.equal(['transfer', 'end']);
+    });
+  }
+
+  it('switches language at run time', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el, setTranslator } = await render(env.store);
+    expect(button(el, 'hold')!.textContent!.trim()).to.equal('Hold');
+    const de = (await import('../../src/i18n/de/index.js')).default;
+    setTranslator(createTranslator('de', de));
+    await el.updateComplete;
+    expect(button(el, 'hold')!.textContent!.trim()).to.equal('Halten');
+    expect(statusText(el)).to.equal('Verbunden');
+    const fr = (await import('../../src/i18n/fr/index.js')).default;
+    setTranslator(createTranslator('fr', fr));
+    await el.updateComplete;
+    expect(button(el, 'end')!.textContent!.trim()).to.equal('Terminer');
+  });
+
+  it('renders the consult destination as inert text (HTML payload)', async () => {
+    const store = new FakeStore([
+      fakeTask('t1', {
+        state: 'CONSULTING',
+        consult: { destination: { type: 'agent', id: 'agent-x', name: XSS }, status: 'CONSULT_ACCEPTED' },
+        activeLeg: 'main',
+      }),
+    ]);
+    const { el } = await render(store);
+    expect(statusText(el)).to.contain(`Consulting with ${XSS}`);
+    expect(button(el, 'switchLeg')!.textContent).to.contain(`Talk to ${XSS}`);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  it('renders a failure message from the backend as inert text', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    env.sim.failNext('hold', 1, XSS);
+    button(el, 'hold')!.click();
+    await settle(env, el);
+    expect(alertText(el)).to.contain(XSS);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+});
+
+describe('<cc-call-controls> a voice call through the store and the simulator', () => {
+  it('hold → resume: busy while pending, then flips; events after the store accepted', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+
+    button(el, 'hold')!.click();
+    await aTimeout(0);
+    await el.updateComplete;
+    const hold = button(el, 'hold')!;
+    expect(hold.getAttribute('aria-busy')).to.equal('true');
+    expect(hold.textContent).to.contain('Working…');
+    expect(hold.querySelector('[part="spinner"]')).not.to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('button')].every((b) => b.disabled)).to.equal(true);
+    expect(statusText(el)).to.contain('Working…');
+
+    await settle(env, el);
+    expect(shown(el)).to.deep.equal(['resume', 'pauseRecording', 'consult', 'transfer', 'end']);
+    expect(statusText(el)).to.equal('On hold');
+    expect(events).to.deep.equal([
+      { type: 'cc-task-command', detail: { taskId: id, command: 'hold' } },
+      { type: 'cc-task-held', detail: { taskId: id } },
+    ]);
+
+    button(el, 'resume')!.click();
+    await settle(env, el);
+    expect(shown(el)[0]).to.equal('hold');
+    expect(statusText(el)).to.equal('Connected');
+    expect(events.slice(2)).to.deep.equal([
+      { type: 'cc-task-command', detail: { taskId: id, command: 'resume' } },
+      { type: 'cc-task-resumed', detail: { taskId: id } },
+    ]);
+  });
+
+  it('keeps focus on the hold/resume button as it flips', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'hold')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(env, el);
+    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'resume'));
+    await sendKeys({ press: 'Space' });
+    await settle(env, el);
+    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'hold'));
+  });
+
+  it('mute: aria-pressed follows the task and the status says so', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    button(el, 'toggleMute')!.click();
+    await settle(env, el);
+    expect(button(el, 'toggleMute')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(statusText(el)).to.contain('Microphone muted');
+    button(el, 'toggleMute')!.click();
+    await settle(env, el);
+    expect(button(el, 'toggleMute')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(statusText(el)).not.to.contain('Microphone muted');
+    expect(events.map((e) => e.detail)).to.deep.equal([
+      { taskId: id, command: 'toggleMute' },
+      { taskId: id, command: 'toggleMute' },
+    ]);
+  });
+
+  it('recording: pause then resume', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'pauseRecording')!.click();
+    await settle(env, el);
+    expect(shown(el)).to.include('resumeRecording');
+    expect(shown(el)).not.to.include('pauseRecording');
+    expect(statusText(el)).to.contain('Recording paused');
+    button(el, 'resumeRecording')!.click();
+    await settle(env, el);
+    expect(shown(el)).to.include('pauseRecording');
+    expect(statusText(el)).not.to.contain('Recording paused');
+  });
+
+  it('consult a buddy who accepts → switch leg → conference → leave', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+
+    button(el, 'consult')!.click();
+    await settle(env, el);
+    expect(button(el, 'consult')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(button(el, 'consult')!.getAttribute('aria-controls')).to.equal('picker');
+    const p = picker(el)!;
+    expect(p.mode).to.equal('consult');
+    option(p, 'agent:agent-ana').click();
+    await settle(env, el);
+
+    expect(picker(el)).to.equal(null);
+    expect(events.filter((e) => e.type === 'cc-task-command')).to.deep.equal([
+      { type: 'cc-task-command', detail: { taskId: id, command: 'consult' } },
+    ]);
+    expect(events.find((e) => e.type === 'cc-destination-selected')!.detail).to.deep.include({ taskId: id, mode: 'consult' });
+    expect(statusText(el)).to.contain('Calling Ana Souza…');
+    expect(shown(el)).to.deep.equal(['toggleMute', 'switchLeg', 'endConsult', 'consultTransfer', 'consultConference']);
+    expect(button(el, 'consultTransfer')!.disabled).to.equal(true);
+    expect(button(el, 'consultConference')!.disabled).to.equal(true);
+
+    await settle(env, el, 2000);
+    expect(statusText(el)).to.contain('Consulting with Ana Souza');
+    expect(statusText(el)).to.contain('Talking to Ana Souza; the customer is on hold.');
+    expect(button(el, 'consultTransfer')!.disabled).to.equal(false);
+    expect(button(el, 'switchLeg')!.textContent).to.contain('Talk to customer');
+
+    button(el, 'switchLeg')!.click();
+    await settle(env, el);
+    expect(env.store.selectedTask!.activeLeg).to.equal('main');
+    expect(button(el, 'switchLeg')!.textContent).to.contain('Talk to Ana Souza');
+    expect(statusText(el)).to.contain('Talking to the customer; Ana Souza is on hold.');
+
+    button(el, 'consultConference')!.click();
+    await settle(env, el);
+    expect(env.store.selectedTask!.state).to.equal('CONFERENCING');
+    expect(statusText(el)).to.contain('Conference');
+    expect(shown(el)).to.deep.equal(['toggleMute', 'transfer', 'exitConference', 'end']);
+
+    button(el, 'exitConference')!.click();
+    await settle(env, el);
+    expect(env.store.tasks.find((t) => t.id === id)?.state ?? 'gone').not.to.equal('CONFERENCING');
+    expect(events.filter((e) => e.type === 'cc-task-command').map((e) => (e.detail as { command: string }).command)).to.deep.equal([
+      'consult',
+      'switchLeg',
+      'consultConference',
+      'exitConference',
+    ]);
+  });
+
+  it('consult → end consult returns to the customer', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    await consulting(env, el);
+    button(el, 'endConsult')!.click();
+    await settle(env, el);
+    expect(env.store.selectedTask!.state).to.equal('CONNECTED');
+    expect(shown(el)[0]).to.equal('hold');
+  });
+
+  it('consult → consult transfer: the task goes to wrap-up and no call control remains', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    await consulting(env, el);
+    const events = record(el);
+    button(el, 'consultTransfer')!.click();
+    await settle(env, el);
+    expect(env.store.selectedTask!.state).to.equal('WRAPPING_UP');
+    expect(shown(el)).to.deep.equal([]);
+    expect(statusText(el)).to.equal('Wrap-up');
+    expect(events).to.deep.equal([{ type: 'cc-task-command', detail: { taskId: id, command: 'consultTransfer' } }]);
+  });
+
+  it('a declined consult shows the reason inline and announces it', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    await choose(env, el, 'consult', 'agent:agent-chidi');
+    await settle(env, el, 2000);
+    expect(env.store.selectedTask!.state).to.equal('CONNECTED');
+    expect(alertText(el)).to.contain('Chidi Okafor declined the consult');
+  });
+
+  it('blind transfer to a queue through the picker', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    await choose(env, el, 'transfer', 'queue:q-billing');
+    expect(events.filter((e) => e.type === 'cc-task-command')).to.deep.equal([
+      { type: 'cc-task-command', detail: { taskId: id, command: 'transfer' } },
+    ]);
+    expect(env.store.selectedTask?.state).to.equal('WRAPPING_UP');
+  });
+
+  it('end: fires cc-task-ended once the store accepted', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    button(el, 'end')!.click();
+    await settle(env, el);
+    expect(events).to.deep.equal([
+      { type: 'cc-task-command', detail: { taskId: id, command: 'end' } },
+      { type: 'cc-task-ended', detail: { taskId: id } },
+    ]);
+    expect(env.store.selectedTask!.state).to.equal('WRAPPING_UP');
+  });
+});
+
+describe('<cc-call-controls> failures', () => {
+  it('a rejected hold shows inline, is announced, keeps the state and fires only cc-error', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    env.sim.failNext('hold', 1, 'Hold refused by the switch');
+    button(el, 'hold')!.click();
+    await settle(env, el);
+    const alert = el.shadowRoot!.querySelector('[part="error"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Hold refused by the switch');
+    expect(env.store.selectedTask!.state).to.equal('CONNECTED');
+    expect(button(el, 'hold')!.disabled).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal(['cc-error']);
+    expect((events[0]!.detail as { taskId?: string; command: string }).command).to.equal('hold');
+    expect((events[0]!.detail as { taskId?: string }).taskId).to.equal(id);
+
+    // The next successful command clears it.
+    button(el, 'hold')!.click();
+    await settle(env, el);
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('a failure arriving as a …Failed event shows inline too', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    env.sim.failNext('pauseRecording', 1, 'Recorder unavailable', { as: 'event' });
+    button(el, 'pauseRecording')!.click();
+    await settle(env, el);
+    expect(alertText(el)).to.contain('Recorder unavailable');
+    expect(shown(el)).to.include('pauseRecording');
+  });
+
+  it('a refusal the task does not carry (INVALID_STATE) still shows inline', async () => {
+    const store = new FakeStore([fakeTask('t1')]);
+    store.failures.set('hold', store.error('INVALID_STATE', 'hold', 'Not now', 't1'));
+    const { el } = await render(store);
+    button(el, 'hold')!.click();
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('Not possible right now.');
+  });
+});
+
+describe('<cc-call-controls> keyboard and the picker disclosure', () => {
+  it('Enter opens the picker with focus in its filter; Escape closes it and returns focus', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'transfer')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(env, el);
+    const p = picker(el)!;
+    expect(p.mode).to.equal('transfer');
+    expect(button(el, 'transfer')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(p.shadowRoot!.activeElement?.id).to.equal('filter');
+
+    await sendKeys({ press: 'Escape' });
+    await settle(env, el);
+    expect(picker(el)).to.equal(null);
+    expect(button(el, 'transfer')!.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'transfer'));
+  });
+
+  it('the opener toggles; the other opener switches the mode', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'consult')!.click();
+    await settle(env, el);
+    expect(picker(el)!.mode).to.equal('consult');
+    button(el, 'transfer')!.click();
+    await settle(env, el);
+    expect(picker(el)!.mode).to.equal('transfer');
+    expect(button(el, 'consult')!.getAttribute('aria-expanded')).to.equal('false');
+    button(el, 'transfer')!.click();
+    await settle(env, el);
+    expect(picker(el)).to.equal(null);
+  });
+
+  it('Tab reaches every control in order', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'hold')!.focus();
+    const order = [button(el, 'hold')!.dataset.control];
+    for (let i = 0; i < 5; i++) {
+      await sendKeys({ press: 'Tab' });
+      order.push((el.shadowRoot!.activeElement as HTMLElement).dataset.control);
+    }
+    expect(order).to.deep.equal(['hold', 'toggleMute', 'pauseRecording', 'consult', 'transfer', 'end']);
+  });
+
+  it('the picker closes when the task changes', async () => {
+    const env = await boot();
+    await liveTask(env);
+    const { el } = await render(env.store);
+    button(el, 'consult')!.click();
+    await settle(env, el);
+    const chat = await liveTask(env, 'chat');
+    env.store.select(chat);
+    await settle(env, el);
+    expect(picker(el)).to.equal(null);
+  });
+});
+
+describe('<cc-call-controls> events only on user action', () => {
+  it('setting the store, the language, or backend changes fire nothing', async () => {
+    const env = await boot();
+    const id = await liveTask(env);
+    const { el, wrapper, setStore, setTranslator } = await render(undefined);
+    const events = record(wrapper);
+    setStore(env.store);
+    await settle(env, el);
+    setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
+    await el.updateComplete;
+    // Backend-driven changes (another client holds the call, the customer hangs up).
+    await env.store.hold(id);
+    await settle(env, el);
+    expect(statusText(el)).to.contain('Gehalten');
+    env.sim.customerHangup(id);
+    await settle(env, el);
+    setStore(undefined);
+    await el.updateComplete;
+    expect(events).to.deep.equal([]);
+  });
+});
