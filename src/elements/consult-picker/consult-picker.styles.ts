@@ -1,0 +1,86 @@
+import { css } from 'lit';
+
+/** Layout of `<cc-consult-picker>`; colours and spacing only through the `--_*` tokens. */
+export const consultPickerStyles = css`
+  :host {
+    display: block;
+    background: var(--_bg);
+  }
+  .root {
+    display: grid;
+    gap: var(--_space);
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .dial {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .dial .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .dial input {
+    flex: 1 1 12em;
+  }
+  .options {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    max-height: var(--cc-picker-max-height, 16rem);
+    overflow-y: auto;
+  }
+  .option {
+    width: 100%;
+    min-height: 40px;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: calc(var(--_space) / 2) var(--_space);
+    text-align: start;
+    padding-block: calc(var(--_space) / 2);
+  }
+  .option .name {
+    font-weight: 600;
+  }
+  .option .meta {
+    color: var(--_fg-muted);
+  }
+  .option:disabled .meta {
+    color: inherit;
+  }
+  .spinner {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,394 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { CcElement } from '../base/cc-element.js';
+import { define } from '../base/define.js';
+import { tokens } from '../base/tokens.js';
+import { attempt } from '../call-controls/attempt.js';
+import { controlsFor, validateDialNumber, type DialCheck } from '../../model/index.js';
+import type { AgentView, CcError, Destination, DestinationType, Directory, Task } from '../../model/index.js';
+import type { CcStore } from '../../store/types.js';
+import { consultPickerStyles } from './consult-picker.styles.js';
+
+/** What the picker does with the chosen destination. */
+export type PickerMode = 'consult' | 'transfer';
+
+type DialReason = Extract<DialCheck, { ok: false }>['reason'];
+
+/** One choosable destination, with what the agent reads about it. */
+interface Option {
+  key: string;
+  destination: Destination;
+  name: string;
+  meta?: string;
+  /** An agent who is not Available: listed (state shown) but not choosable. */
+  unavailable?: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-consult-picker': CcConsultPicker;
+  }
+  interface HTMLElementEventMap {
+    /** The store accepted a consult or transfer to the chosen destination. */
+    'cc-destination-selected': CustomEvent<{ taskId: string; mode: PickerMode; destination: Destination }>;
+  }
+}
+
+/** Lower case without diacritics, for forgiving filtering ("jose" finds "José"). */
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase();
+
+/**
+ * @summary Chooses where the selected task goes for a consult or a transfer: a buddy agent, a
+ * queue, an entry point (transfer only) or a dial number (voice only).
+ *
+ * Loads the directory (`store.refreshDirectory()`) when first shown. A filter narrows the list as
+ * you type; the down arrow moves from the filter into the list, arrow keys move between options,
+ * Enter chooses. Choosing calls `store.consult` / `store.transfer`; failures show inline.
+ * Works standalone anywhere below the provider and embedded in `<cc-call-controls>`.
+ *
+ * @fires cc-destination-selected - `{ taskId, mode, destination }` after the store accepted the consult or transfer.
+ * @fires cc-error - loading the directory or the command failed; `detail` is the CcError.
+ *
+ * @csspart title - The heading line ("Consult" / "Transfer").
+ * @csspart kind - The destination type `<select>`.
+ * @csspart filter - The filter `<input>`.
+ * @csspart count - The result count / loading line.
+ * @csspart options - The list of destinations.
+ * @csspart option - Each destination button.
+ * @csspart dial - The dial-number form.
+ * @csspart dial-error - The dial-number validation message.
+ * @csspart error - The inline failure message (role="alert").
+ *
+ * @cssproperty --cc-picker-max-height - Height of the scrolling list (default 16rem).
+ * @cssproperty --cc-color-surface - Field background.
+ * @cssproperty --cc-color-surface-raised - Option background.
+ * @cssproperty --cc-color-text - Text colour.
+ * @cssproperty --cc-color-text-muted - Agent state and team.
+ * @cssproperty --cc-color-border - Borders.
+ * @cssproperty --cc-color-accent - Primary button.
+ * @cssproperty --cc-color-on-accent - Text on the primary button.
+ * @cssproperty --cc-color-danger - Errors.
+ * @cssproperty --cc-color-focus - Focus ring.
+ * @cssproperty --cc-space - Spacing unit.
+ * @cssproperty --cc-radius - Corner radius.
+ * @cssproperty --cc-font-family - Font.
+ * @cssproperty --cc-font-size - Font size.
+ */
+export class CcConsultPicker extends CcElement {
+  static override styles = [tokens, consultPickerStyles];
+
+  /** `consult` or `transfer`. */
+  @property({ reflect: true }) mode: PickerMode = 'consult';
+
+  private readonly task = this.observe((s) => s.selectedTask$);
+  private readonly agent = this.observe((s) => s.agent$);
+  private readonly directory = this.observe((s) => s.directory$);
+
+  @state() private kind: DestinationType = 'agent';
+  @state() private filter = '';
+  @state() private dial = '';
+  @state() private dialReason?: DialReason;
+  @state() private loading = false;
+  @state() private loadFailed = false;
+  /** The option whose command is running. */
+  @state() private busyKey?: string;
+  @state() private failure?: CcError;
+  /** What the status region says after a choice succeeded. */
+  @state() private announcement = '';
+
+  private loadedFrom?: CcStore;
+  private dialTried = false;
+
+  /** True while a chosen destination's consult or transfer is being sent. */
+  get busy(): boolean {
+    return this.busyKey !== undefined;
+  }
+
+  /** Focus the filter (or the number field). */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('#filter, #dial') ?? this.renderRoot.querySelector('select');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.store;
+    if (store && store !== this.loadedFrom && this.isConnected) {
+      this.loadedFrom = store;
+      void this.load();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
+    const mode = this.effectiveMode;
+    const task = this.task.value;
+    const title = html`<p class="title" part="title" id="title">${this.t(`consultPicker.title.${mode}`)}</p>`;
+    if (!task) return html`<div class="root">${title}<p class="muted">${this.t('common.noTask')}</p></div>`;
+    const control = controlsFor(task, this.agentView)[mode];
+    if (!control.visible) {
+      return html`<div class="root">${title}<p class="muted">${this.t(`consultPicker.unavailable.${mode}`)}</p></div>`;
+    }
+    const kinds = this.kinds(task);
+    const kind = kinds.includes(this.kind) ? this.kind : 'agent';
+    const actionable = control.enabled && !this.busyKey;
+    const error = this.visibleError(task);
+    return html`
+      <div class="root" role="group" aria-labelledby="title">
+        ${title}
+        <div class="field">
+          <label for="kind">${this.t('consultPicker.kind')}</label>
+          <select id="kind" part="kind" @change=${this.onKind}>
+            ${kinds.map(
+              (k) => html`<option value=${k} ?selected=${k === kind}>${this.t(`consultPicker.kind.${k}`)}</option>`,
+            )}
+          </select>
+        </div>
+        ${kind === 'dialNumber' ? this.renderDial(mode, actionable) : this.renderList(kind, actionable)}
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+        <p class="error" part="error" role="alert">${error ? this.i18n.error(error) : nothing}</p>
+      </div>
+    `;
+  }
+
+  private get effectiveMode(): PickerMode {
+    return this.mode === 'transfer' ? 'transfer' : 'consult';
+  }
+
+  private get agentView(): AgentView {
+    return this.agent.value ?? { status: { state: 'Idle', since: 0 } };
+  }
+
+  /** Destination kinds for this task and mode. */
+  private kinds(task: Task): DestinationType[] {
+    const kinds: DestinationType[] = ['agent', 'queue'];
+    if (this.effectiveMode === 'transfer') kinds.push('entryPoint');
+    if (task.media === 'telephony') kinds.push('dialNumber');
+    return kinds;
+  }
+
+  private visibleError(task: Task): CcError | undefined {
+    if (this.failure) return this.failure;
+    return task.error?.command === this.effectiveMode ? task.error : undefined;
+  }
+
+  private renderList(kind: Exclude<DestinationType, 'dialNumber'>, actionable: boolean): TemplateResult {
+    const all = this.options(kind);
+    const needle = fold(this.filter.trim());
+    const options = needle ? all.filter((o) => fold(`${o.name} ${o.meta ?? ''}`).includes(needle)) : all;
+    const label = this.t(`consultPicker.kind.${kind}`);
+    let count: string;
+    if (this.loading && !all.length) count = this.t('consultPicker.loading');
+    else if (!all.length) count = this.t('consultPicker.none');
+    else if (!options.length) count = this.t('consultPicker.noMatch', { filter: this.filter.trim() });
+    else count = this.t('consultPicker.count', { count: options.length });
+    return html`
+      <div class="field">
+        <label for="filter">${this.t('consultPicker.filter')}</label>
+        <input
+          id="filter"
+          part="filter"
+          type="search"
+          autocomplete="off"
+          aria-describedby="filter-hint"
+          .value=${this.filter}
+          @input=${this.onFilter}
+          @keydown=${this.onFilterKeydown}
+        />
+        <span id="filter-hint" class="visually-hidden">${this.t('consultPicker.filterHint')}</span>
+      </div>
+      <p class="muted" part="count" role="status">${count}</p>
+      ${this.loadFailed
+        ? html`<p class="error">
+            ${this.t('consultPicker.loadFailed')}
+            <button type="button" @click=${this.load}>${this.t('common.retry')}</button>
+          </p>`
+        : nothing}
+      ${options.length
+        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.onListKeydown}>
+            ${repeat(
+              options,
+              (o) => o.key,
+              (o) => this.renderOption(o, actionable),
+            )}
+          </ul>`
+        : nothing}
+    `;
+  }
+
+  private renderOption(option: Option, actionable: boolean): TemplateResult {
+    const busy = this.busyKey === option.key;
+    return html`<li>
+      <button
+        type="button"
+        class="option"
+        part="option"
+        data-key=${option.key}
+        ?disabled=${!actionable || option.unavailable}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${() => void this.choose(option.destination, option.key)}
+      >
+        <span class="name">${option.name}</span>
+        ${option.meta ? html`<span class="meta">${option.meta}</span>` : nothing}
+        ${busy
+          ? html`<span><span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}</span>`
+          : nothing}
+      </button>
+    </li>`;
+  }
+
+  private renderDial(mode: PickerMode, actionable: boolean): TemplateResult {
+    const busy = this.busyKey === 'dialNumber';
+    return html`<form class="dial" part="dial" novalidate @submit=${this.onDialSubmit}>
+      <label for="dial">${this.t('consultPicker.dial.label')}</label>
+      <div class="row">
+        <input
+          id="dial"
+          type="tel"
+          inputmode="tel"
+          autocomplete="off"
+          aria-invalid=${this.dialReason ? 'true' : 'false'}
+          aria-describedby="dial-error"
+          .value=${this.dial}
+          @input=${this.onDialInput}
+        />
+        <button type="submit" class="primary" ?disabled=${!actionable} aria-busy=${busy ? 'true' : 'false'}>
+          ${this.t(`consultPicker.dial.submit.${mode}`)}${busy
+            ? html` <span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
+            : nothing}
+        </button>
+      </div>
+      <p id="dial-error" class="error" part="dial-error" aria-live="assertive">
+        ${this.dialReason ? this.t(`consultPicker.dial.${this.dialReason}`) : nothing}
+      </p>
+    </form>`;
+  }
+
+  /** The directory's entries of one kind; agents available first, then by name. */
+  private options(kind: Exclude<DestinationType, 'dialNumber'>): Option[] {
+    const directory: Directory = this.directory.value ?? { agents: [], queues: [], entryPoints: [] };
+    if (kind === 'agent') {
+      const self = this.agentView.profile?.agentId;
+      return directory.agents
+        .filter((a) => a.agentId !== self)
+        .map((a) => ({
+          key: `agent:${a.agentId}`,
+          destination: { type: 'agent' as const, id: a.agentId, name: a.agentName },
+          name: a.agentName,
+          meta: this.t('consultPicker.agentMeta', { state: this.i18n.agentState(a.state), team: a.teamName }),
+          unavailable: a.state !== 'Available',
+        }))
+        .sort((a, b) => Number(a.unavailable) - Number(b.unavailable) || a.name.localeCompare(b.name));
+    }
+    const list = kind === 'queue' ? directory.queues : directory.entryPoints;
+    return list.map((e) => ({ key: `${kind}:${e.id}`, destination: { type: kind, id: e.id, name: e.name }, name: e.name }));
+  }
+
+  private readonly load = async (): Promise<void> => {
+    this.loading = true;
+    this.loadFailed = false;
+    const result = await attempt(this, () => this.command((s) => s.refreshDirectory()));
+    this.loading = false;
+    this.loadFailed = !result.ok;
+  };
+
+  private async choose(destination: Destination, key: string): Promise<void> {
+    const task = this.task.value;
+    if (!task || this.busyKey) return;
+    const mode = this.effectiveMode;
+    const taskId = task.id;
+    this.busyKey = key;
+    this.failure = undefined;
+    this.announcement = '';
+    const result = await attempt(this, () =>
+      this.command((s) => (mode === 'consult' ? s.consult(taskId, destination) : s.transfer(taskId, destination))),
+    );
+    this.busyKey = undefined;
+    if (result.ok) {
+      this.announcement = this.t(`consultPicker.done.${mode}`, { name: destination.name ?? destination.id });
+      this.emit('cc-destination-selected', { taskId, mode, destination });
+      return;
+    }
+    this.failure = result.error;
+    await this.updateComplete;
+    const again = this.renderRoot.querySelector<HTMLElement>(
+      key === 'dialNumber' ? '#dial' : `button[data-key="${CSS.escape(key)}"]`,
+    );
+    again?.focus();
+  }
+
+  private onKind(event: Event): void {
+    this.kind = (event.target as HTMLSelectElement).value as DestinationType;
+    this.failure = undefined;
+  }
+
+  private onFilter(event: Event): void {
+    this.filter = (event.target as HTMLInputElement).value;
+  }
+
+  private onFilterKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown') return;
+    const first = this.optionButtons()[0];
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  }
+
+  private optionButtons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.option:not(:disabled)')];
+  }
+
+  private onListKeydown(event: KeyboardEvent): void {
+    const buttons = this.optionButtons();
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    let next: HTMLElement | undefined;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = buttons[Math.min(index + 1, buttons.length - 1)];
+        break;
+      case 'ArrowUp':
+        next = index === 0 ? (this.renderRoot.querySelector<HTMLElement>('#filter') ?? undefined) : buttons[index - 1];
+        break;
+      case 'Home':
+        next = buttons[0];
+        break;
+      case 'End':
+        next = buttons[buttons.length - 1];
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    next?.focus();
+  }
+
+  private onDialInput(event: Event): void {
+    this.dial = (event.target as HTMLInputElement).value;
+    if (this.dialTried) {
+      const check = validateDialNumber(this.dial, this.agentView.profile);
+      this.dialReason = check.ok ? undefined : check.reason;
+    }
+  }
+
+  private onDialSubmit(event: Event): void {
+    event.preventDefault();
+    const check = validateDialNumber(this.dial, this.agentView.profile);
+    this.dialTried = true;
+    if (!check.ok) {
+      this.dialReason = check.reason;
+      this.renderRoot.querySelector<HTMLInputElement>('#dial')?.focus();
+      return;
+    }
+    this.dialReason = undefined;
+    void this.choose({ type: 'dialNumber', id: check.number, name: check.number }, 'dialNumber');
+  }
+}
+
+define('cc-consult-picker', CcConsultPicker);
