@@ -8,6 +8,9 @@ import type { JsonValue } from '../protocol.js';
 import { checkArity, optString, reqString } from '../validate.js';
 import { BridgeFailure, findTask, type MethodContext, type MethodHandler } from './context.js';
 
+/** Digits with an optional leading +, and the usual separators. */
+const PHONE = /^\+?[0-9*#][0-9*#().\- ]{0,40}$/;
+
 /** The voice task a `voice.*` call is about. */
 function voiceTask(method: string, p: readonly (JsonValue | undefined)[], ctx: MethodContext): Task {
   checkArity(method, p, 1);
@@ -41,6 +44,7 @@ export const voiceMethods: Record<string, MethodHandler> = {
   async dial(p, ctx) {
     checkArity('voice.dial', p, 2);
     const number = reqString(p, 0, 'phoneNumber', 64);
+    if (!PHONE.test(number)) throw new BridgeFailure('INVALID_PARAMETERS', 'phoneNumber is not a phone number');
     const aniId = optString(p, 1, 'aniId');
     await ctx.store.outdial(number, aniId);
   },
