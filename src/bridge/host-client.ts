@@ -119,16 +119,16 @@ export interface AgentApi {
   setState(state: 'Available' | 'Idle', reasonCodeId?: string, ...cb: Cb<Done>): Promise<Done>;
 }
 
-/** The `voice` namespace. */
+/** The `voice` namespace. Without an interaction id, a call acts on the selected interaction. */
 export interface VoiceApi {
-  answer(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  hold(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  resume(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  hangUp(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  pauseCallRecording(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  resumeCallRecording(interactionId: string, ...cb: Cb<Done>): Promise<Done>;
-  /** Dial out: the number, and optionally user data to attach. */
-  dial(destination: string, userData?: JsonObject, ...cb: Cb<Done>): Promise<Done>;
+  answer(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  hold(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  resume(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  hangUp(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  pauseCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  resumeCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  /** Dial out: the number, and optionally the id of the caller id (outdial ANI) to present. */
+  dial(phoneNumber: string, aniId?: string, ...cb: Cb<Done>): Promise<Done>;
 }
 
 /** The `system` namespace. */
@@ -137,7 +137,11 @@ export interface SystemApi {
   getAllowedServices(...cb: Cb<JsonValue>): Promise<JsonValue>;
 }
 
-/** Receives every event of the namespaces it subscribed to, as the service sent it. */
+/**
+ * Receives every event of the namespaces it subscribed to, as the service sent it
+ * (`{ event, data, userAgent, protocolVersion }`). The service sends each event once per window:
+ * every handler in this window subscribed to that namespace sees it.
+ */
 export type EventHandler = (message: EventMessage) => void;
 
 /** A connected client. */

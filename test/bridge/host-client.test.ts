@@ -269,6 +269,27 @@ describe('host client (against a scripted fake service)', () => {
       expect(await p).to.deep.equal([]);
     });
 
+    it('stops retrying the handshake once answered, and once nothing waits for it', async () => {
+      const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const hellos = () => svc.requests('system.getAllowedServices').length;
+      // Nothing waits: the only request times out, and the retries end with it.
+      svc.auto = undefined;
+      connect(150);
+      await settle(client!.agent.get());
+      const afterTimeout = hellos();
+      await pause(700); // well over two retry periods
+      expect(hellos(), 'no retries after the last queued request timed out').to.equal(afterTimeout);
+      client!.destroy();
+
+      // Answered: no retries after the answer.
+      svc.auto = (m) => ({ data: String(m.request) });
+      connect();
+      await client!.agent.get();
+      const afterAnswer = hellos();
+      await pause(700);
+      expect(hellos(), 'no retries after the answer').to.equal(afterAnswer);
+    });
+
     it('a failed handshake answer still proves the service is there', async () => {
       svc.auto = (m) => (m.request === 'system.getAllowedServices' ? { errorMessage: 'no', errorCode: 'FORBIDDEN' } : { data: 7 });
       connect();

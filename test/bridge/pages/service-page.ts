@@ -1,0 +1,71 @@
+/**
+ * Test page: the real store on the SimulatedContactCenter with the real bridge service, loaded
+ * in an iframe from http://127.0.0.1:<port> by tests running on http://localhost:<port>.
+ *
+ * Test harness knobs (this page only — the gadget never reads its URL):
+ * - `?allow=<bridge origins spec>`: the service's allow-list (default http://localhost:<port>);
+ * - `?offerEveryMs=<ms>`: automatic offers from the simulator (default none);
+ * - `?writeAllowed=k1,k2`: the user-data write allow-list.
+ *
+ * A test-only control channel, separate from the bridge and accepted only from
+ * http://localhost:<port>: `{ ccTest: <command>, id, args }` → `{ ccTestReply: id, result | error }`.
+ * Commands: offer, offerConsult, hangup, failNext, tasks (the store's view, to check what changed).
+ */
+import { SimulatedContactCenter, type OfferOptions } from '../../../src/backends/simulated/index.js';
+import { startBridgeService } from '../../../src/bridge/service.js';
+import { createStore } from '../../../src/store/store.js';
+import type { SimCommand } from '../../../src/backends/simulated/faults.js';
+
+const params = new URLSearchParams(location.search);
+const tester = `http://localhost:${location.port}`;
+const writeAllowed = params.get('writeAllowed');
+
+const sim = new SimulatedContactCenter({
+  seed: 'bridge-tests',
+  latencyMs: 10,
+  startAvailable: true,
+  offerEveryMs: Number(params.get('offerEveryMs') ?? 0),
+});
+const store = createStore(sim);
+
+type Args = Record<string, unknown>;
+const commands: Record<string, (a: Args) => unknown> = {
+  offer: (a) => sim.offerContact({ force: true, ...(a as OfferOptions) }) ?? null,
+  offerConsult: (a) => sim.offerConsult({ force: true, ...a }) ?? null,
+  hangup: (a) => sim.customerHangup(String(a.interactionId)),
+  failNext: (a) => sim.failNext(a.command as SimCommand, 1, String(a.message ?? 'simulated failure')) ?? null,
+  tasks: () => ({
+    agent: store.agent.status.state,
+    selected: store.selectedTask?.id ?? null,
+    tasks: store.tasks.map((t) => ({
+      id: t.id,
+      state: t.state,
+      media: t.media,
+      rev: t.rev,
+      pending: t.pending?.command ?? null,
+      markdoneBlocked: t.markdoneBlocked ?? null,
+      consultStatus: t.consult?.status ?? null,
+    })),
+  }),
+};
+
+addEventListener('message', (e: MessageEvent) => {
+  const m = e.data as { ccTest?: unknown; id?: unknown; args?: Args } | null;
+  if (e.origin !== tester || !m || typeof m.ccTest !== 'string' || !(m.ccTest in commands)) return;
+  let reply: Record<string, unknown>;
+  try {
+    reply = { ccTestReply: m.id, result: commands[m.ccTest](m.args ?? {}) };
+  } catch (err) {
+    reply = { ccTestReply: m.id, error: String(err) };
+  }
+  (e.source as Window).postMessage(reply, e.origin);
+});
+
+void store.start().then(() => {
+  startBridgeService(store, {
+    origins: params.get('allow') ?? tester,
+    window,
+    ...(writeAllowed !== null ? { userData: { writeAllowed: writeAllowed.split(',') } } : {}),
+  });
+  document.documentElement.dataset.ready = '';
+});
