@@ -15,7 +15,6 @@ import type {
   ConnectionState,
   DestinationType,
   Directory,
-  ErrorCode,
   TaskMessage,
 } from '../../model/domain.js';
 import type { MediaChannel } from '../../model/seed-types.js';
@@ -38,26 +37,40 @@ import {
   QUEUES,
   directoryView,
   findBuddy,
-  findEntryPoint,
   findQueue,
   type SimQueue,
 } from './directory.js';
 import { Faults, type FaultOptions, type SimCommand } from './faults.js';
+import { EventOutbox } from './outbox.js';
 import { newCustomer, newInteraction, toMessage, type Customer } from './payloads.js';
 import { defaultProfile, dialable, RONA_CODE_ID } from './profile.js';
 import { Random } from './random.js';
+import {
+  checkUserData,
+  checkUserDataKey,
+  fail,
+  LIVE_CALL,
+  requireAnsweredConsult,
+  requirePrimary,
+  requireState,
+  requireVoice,
+  resolveDestination,
+} from './rules.js';
 import { Timers } from './timers.js';
 import {
   addLeg,
   consultLeg,
+  dropConsult,
   isVoice,
+  leave,
   mainLeg,
+  offeredAsConsult,
+  partiesIn,
   removeLeg,
   setHold,
   setState,
   stateOf,
   upsertParticipant,
-  type InteractionState,
   type SimTask,
 } from './world.js';
 
@@ -103,7 +116,7 @@ export interface ConsultOfferOptions {
   from?: string;
   customerName?: string;
   media?: MediaChannel;
-  /** What the primary does once this agent accepted, after `afterMs` (default 10 s). */
+  /** What the primary does once this agent accepted, `afterMs` (default 10 s) after the accept. */
   then?: PrimaryAction;
   afterMs?: number;
   force?: boolean;
@@ -129,14 +142,10 @@ const FAILED_TWIN: Partial<Record<SimCommand, string>> = {
 };
 
 const DEFAULT_MIX: Record<MediaChannel, number> = { telephony: 4, chat: 3, email: 2, social: 1 };
-const LIVE_CALL: readonly InteractionState[] = ['connected', 'hold', 'consulting', 'conference'];
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const CAPACITY = { voice: 1, digital: 3 };
 const OUTDIAL_QUEUE: SimQueue = { id: 'q-outdial', name: 'Outdial', agents: [] };
 const OUTDIAL_RING_MS = 1000;
-
-function fail(message: string, code: ErrorCode): never {
-  throw new BackendError(message, code);
-}
+const SIMULATED_FAILURE = 'SIMULATED_FAILURE';
 
 /** The embedded contact center. See the module doc. */
 export class SimulatedContactCenter implements ContactCenter {
@@ -148,12 +157,11 @@ export class SimulatedContactCenter implements ContactCenter {
   private readonly clock: Clock;
   private readonly rng: Random;
   private readonly timers: Timers;
+  private readonly outbox: EventOutbox;
   private readonly faults = new Faults();
   private readonly profile: AgentProfile;
   private readonly tasks = new Map<string, SimTask>();
   private readonly plans = new Map<string, { action: PrimaryAction; afterMs: number }>();
-  private readonly outbox: { at: number; event: BackendEvent }[] = [];
-  private lastAt = 0;
   private latency: number;
   private status: AgentStatus;
 
@@ -161,9 +169,12 @@ export class SimulatedContactCenter implements ContactCenter {
     this.clock = options.clock ?? realClock;
     this.rng = new Random(options.seed ?? 1);
     this.timers = new Timers(this.clock);
+    this.outbox = new EventOutbox(this.clock, this.timers, (event) => {
+      // While the connection is down, events are lost: the store asks for a snapshot afterwards.
+      if (this.connection.value.status === 'connected') this.events.next(event);
+    });
     this.latency = options.latencyMs ?? 150;
-    const agentId = options.agentId ?? 'agent-sim';
-    this.profile = defaultProfile(agentId, options.agentName ?? 'Alex Rivera', {
+    this.profile = defaultProfile(options.agentId ?? 'agent-sim', options.agentName ?? 'Alex Rivera', {
       ...(options.autoWrapup ? { autoWrapup: options.autoWrapup } : {}),
       ...options.profile,
     });
@@ -176,10 +187,10 @@ export class SimulatedContactCenter implements ContactCenter {
     return this.profile.agentId;
   }
 
-  // ── session ────────────────────────────────────────────────────────────────────────────
+  // ── session and agent ──────────────────────────────────────────────────────────────────
 
   connect(): Promise<AgentSession> {
-    return this.attempt(() => {
+    return attempt(() => {
       const fault = this.faults.take('connect');
       if (fault) {
         this.connection.next({ status: 'disconnected', reason: fault.message });
@@ -196,17 +207,17 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   snapshot(): Promise<AgentSession> {
-    return this.attempt(() => {
+    return attempt(() => {
       this.ensureConnected();
       this.rejectIfFault('snapshot');
       return this.session();
     });
   }
 
+  /** Log out: every timer stops, queued events are dropped, the tasks are gone. */
   disconnect(): Promise<void> {
     this.timers.clearAll();
-    this.outbox.length = 0;
-    this.lastAt = 0;
+    this.outbox.clear();
     this.tasks.clear();
     this.plans.clear();
     if (this.connection.value.status !== 'disconnected') this.connection.next({ status: 'disconnected' });
@@ -214,7 +225,7 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   directory(): Promise<Directory> {
-    return this.attempt(() => {
+    return attempt(() => {
       this.ensureConnected();
       this.rejectIfFault('directory');
       return directoryView();
@@ -222,20 +233,18 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   setAgentState(state: 'Available' | 'Idle', auxCodeId?: string): Promise<void> {
-    return this.attempt(() => {
+    return attempt(() => {
       this.ensureConnected();
       const fault = this.faults.take('setAgentState');
-      if (fault?.as === 'event') {
-        return this.emitAgent('AgentStateChangeFailed', fault.message);
-      }
+      if (fault?.as === 'event') return this.emitAgent('AgentStateChangeFailed', fault.message);
       if (fault) fail(fault.message, 'BACKEND_ERROR');
       if (state === 'Available') {
         this.status = { state: 'Available', since: this.clock.now() };
       } else if (state === 'Idle') {
-        const code = auxCodeId ?? this.profile.idleCodes.find((c) => c.isDefault)?.id;
-        const known = this.profile.idleCodes.find((c) => c.id === code && !c.isSystem);
-        if (!known) fail(`Unknown idle code "${String(auxCodeId)}"`, 'INVALID_PARAMETERS');
-        this.status = { state: 'Idle', idleCodeId: code, since: this.clock.now() };
+        const id = auxCodeId ?? this.profile.idleCodes.find((c) => c.isDefault)?.id;
+        const code = this.profile.idleCodes.find((c) => c.id === id && !c.isSystem);
+        if (!code) fail(`Unknown idle code "${String(auxCodeId)}"`, 'INVALID_PARAMETERS');
+        this.status = { state: 'Idle', idleCodeId: code.id, since: this.clock.now() };
       } else {
         fail(`Unknown agent state "${String(state)}"`, 'INVALID_PARAMETERS');
       }
@@ -243,31 +252,33 @@ export class SimulatedContactCenter implements ContactCenter {
     });
   }
 
+  /** Dial out: an OUTBOUND offer, then AgentContactAssigned once the call connects. */
   outdial(payload: OutdialPayload): Promise<void> {
-    return this.attempt(() => {
+    return attempt(() => {
       this.ensureConnected();
       const fault = this.faults.take('outdial');
-      if (fault && fault.as === 'reject') fail(fault.message, 'BACKEND_ERROR');
-      if (!this.profile.outdial.enabled) fail('Outdial is not enabled for this agent', 'FORBIDDEN');
-      const number = dialable(payload?.destination, this.profile);
-      if (!number) fail(`"${String(payload?.destination)}" is not a number the dial plan allows`, 'INVALID_PARAMETERS');
-      const ani = payload.origin === undefined ? this.profile.outdial.anis[0] : this.profile.outdial.anis.find((a) => a.number === payload.origin || a.id === payload.origin);
-      if (!ani) fail(`"${String(payload.origin)}" is not one of this agent's outdial numbers`, 'INVALID_PARAMETERS');
+      if (fault?.as === 'reject') fail(fault.message, 'BACKEND_ERROR');
+      const { outdial } = this.profile;
+      if (!outdial.enabled) fail('Outdial is not enabled for this agent', 'FORBIDDEN');
+      const number =
+        dialable(payload?.destination, this.profile) ??
+        fail(`"${String(payload?.destination)}" is not a number the dial plan allows`, 'INVALID_PARAMETERS');
+      const origin = payload.origin;
+      const ani =
+        (origin === undefined ? outdial.anis[0] : outdial.anis.find((a) => a.number === origin || a.id === origin)) ??
+        fail(`"${String(origin)}" is not one of this agent's outdial numbers`, 'INVALID_PARAMETERS');
       if (!this.hasCapacity('telephony')) fail('The agent is already on a call', 'INVALID_STATE');
-      const customer: Customer = { id: number!, name: number!, number: number!, address: number!, region: 'US' };
+
+      const customer: Customer = { id: number, name: number, number, address: number, region: 'US' };
       const task = this.createTask('telephony', customer, OUTDIAL_QUEUE, 'OUTBOUND');
-      task.interaction.callProcessingDetails.ani = ani!.number;
-      task.interaction.callProcessingDetails.outdialAgentId = this.agentId;
+      Object.assign(task.interaction.callProcessingDetails, { ani: ani.number, outdialAgentId: this.agentId });
       this.send(task, 'AgentOfferContact');
       if (fault) {
-        this.send(task, 'AgentOutboundFailed', { reason: fault.message, reasonCode: 'SIMULATED_FAILURE' });
+        this.send(task, 'AgentOutboundFailed', { reason: fault.message, reasonCode: SIMULATED_FAILURE });
         task.interaction.isTerminated = true;
-        this.finish(task, 'ContactEnded');
-        return;
+        return this.finish(task, 'ContactEnded');
       }
-      this.timers.set(`${task.id}:outdial`, () => {
-        if (stateOf(task) === 'new') this.assign(task);
-      }, OUTDIAL_RING_MS);
+      this.timers.set(`${task.id}:outdial`, () => stateOf(task) === 'new' && this.assign(task), OUTDIAL_RING_MS);
     });
   }
 
@@ -278,13 +289,15 @@ export class SimulatedContactCenter implements ContactCenter {
       const state = stateOf(task);
       if (state === 'new') return this.assign(task);
       if (state !== 'consult') fail(`The task is ${state}, not offered`, 'INVALID_STATE');
+      // Accepting a consult offer: this agent joins the consult leg.
       this.timers.clear(`${task.id}:rona`);
-      setState(task, 'consulting');
       const now = this.clock.now();
       upsertParticipant(task, this.agentId, { pType: 'Agent', hasJoined: true, joinTimestamp: now, consultState: 'consulting' }, now);
       upsertParticipant(task, task.primary!.agentId, { pType: 'Agent', consultState: 'consulting' }, now);
+      consultLeg(task)!.participants.push(this.agentId);
       task.interaction.callProcessingDetails.consultDestinationAgentJoined = true;
       task.consult!.accepted = true;
+      setState(task, 'consulting');
       this.send(task, 'AgentConsulting');
       const plan = this.plans.get(task.id);
       if (plan) this.timers.set(`${task.id}:plan`, () => this.primaryDoes(task.id, plan.action), plan.afterMs);
@@ -293,8 +306,7 @@ export class SimulatedContactCenter implements ContactCenter {
 
   decline(interactionId: string): Promise<void> {
     return this.run('decline', interactionId, (task) => {
-      const state = stateOf(task);
-      if (state !== 'new' && state !== 'consult') fail(`The task is ${state}, not offered`, 'INVALID_STATE');
+      requireState(task, ['new', 'consult'], 'decline');
       this.send(task, 'AgentOfferContactRona', { reason: 'Declined', reasonCode: 'DECLINED' });
       this.remove(task);
     });
@@ -312,8 +324,8 @@ export class SimulatedContactCenter implements ContactCenter {
 
   toggleMute(interactionId: string): Promise<void> {
     return this.run('toggleMute', interactionId, (task) => {
-      this.requireVoice(task, 'Mute');
-      this.requireState(task, LIVE_CALL, 'mute');
+      requireVoice(task, 'Mute');
+      requireState(task, LIVE_CALL, 'mute');
       task.muted = !task.muted;
       this.send(task, 'ContactUpdated');
     });
@@ -324,17 +336,14 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   resumeRecording(interactionId: string, payload: ResumeRecordingPayload): Promise<void> {
-    return this.run('resumeRecording', interactionId, (task) => this.setRecording(task, true, payload?.autoResumed === true));
+    return this.run('resumeRecording', interactionId, (task) =>
+      this.setRecording(task, true, payload?.autoResumed === true),
+    );
   }
 
   setUserData(interactionId: string, values: Record<string, string>): Promise<void> {
     return this.run('setUserData', interactionId, (task) => {
-      if (!values || typeof values !== 'object' || Array.isArray(values)) fail('User data must be an object of strings', 'INVALID_PARAMETERS');
-      const entries = Object.entries(values);
-      for (const [key, value] of entries) {
-        this.checkUserDataKey(task, key);
-        if (typeof value !== 'string') fail(`The value of "${key}" must be a string`, 'INVALID_PARAMETERS');
-      }
+      const entries = checkUserData(task, values);
       const i = task.interaction;
       const data = (i.callAssociatedData ??= {});
       const details = (i.callAssociatedDetails ??= {});
@@ -348,7 +357,7 @@ export class SimulatedContactCenter implements ContactCenter {
 
   deleteUserData(interactionId: string, key: string): Promise<void> {
     return this.run('deleteUserData', interactionId, (task) => {
-      this.checkUserDataKey(task, key);
+      checkUserDataKey(task, key);
       delete task.interaction.callAssociatedData?.[key];
       delete task.interaction.callAssociatedDetails?.[key];
       this.send(task, 'ContactUpdated', { updatedBy: this.agentId });
@@ -359,20 +368,31 @@ export class SimulatedContactCenter implements ContactCenter {
 
   consult(interactionId: string, payload: ConsultPayload): Promise<void> {
     return this.run('consult', interactionId, (task) => {
-      this.requirePrimary(task, 'consult');
-      this.requireState(task, ['connected', 'hold'], 'consult');
+      requirePrimary(task, 'consult');
+      requireState(task, ['connected', 'hold'], 'consult');
       const to = String(payload?.to ?? '');
       const type = payload?.destinationType;
       if (type === 'entryPoint') fail('A consult cannot go to an entry point', 'INVALID_PARAMETERS');
-      const dest = this.resolveDestination(task, type, to, 'consult');
+      const dest = resolveDestination(task, type, to, 'consult', this.profile);
       const now = this.clock.now();
       const main = mainLeg(task);
       const legId = this.rng.uuid();
       const queue = type === 'queue';
-      task.consult = { legId, destinationType: type, to, destId: dest.id, destName: dest.name, accepted: false, mainHeldBefore: main.isHold };
+      task.consult = {
+        legId,
+        destinationType: type,
+        to,
+        destId: dest.id,
+        destName: dest.name,
+        accepted: false,
+        mainHeldBefore: main.isHold,
+      };
       if (isVoice(task) && payload.holdParticipants !== false) setHold(main, true, now);
       addLeg(task, legId, 'consult', [this.agentId]);
-      if (!queue) upsertParticipant(task, dest.id, { pType: type === 'dialNumber' ? 'DN' : 'Agent', name: dest.name, hasJoined: false, hasLeft: false, consultState: 'consultInitiated' }, now);
+      if (!queue) {
+        const pType = type === 'dialNumber' ? 'DN' : 'Agent';
+        upsertParticipant(task, dest.id, { pType, name: dest.name, hasJoined: false, hasLeft: false, consultState: 'consultInitiated' }, now);
+      }
       upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'consultInitiated' }, now);
       Object.assign(task.interaction.callProcessingDetails, {
         consultDestinationAgentName: dest.name,
@@ -387,7 +407,7 @@ export class SimulatedContactCenter implements ContactCenter {
 
   endConsult(interactionId: string, _payload: ConsultEndPayload): Promise<void> {
     return this.run('endConsult', interactionId, (task) => {
-      this.requireState(task, ['consulting'], 'end the consult');
+      requireState(task, ['consulting'], 'end the consult');
       if (task.role === 'secondary') {
         this.send(task, 'AgentConsultEnded', { agentsPendingWrapUp: [] });
         return this.remove(task);
@@ -404,60 +424,65 @@ export class SimulatedContactCenter implements ContactCenter {
 
   consultTransfer(interactionId: string, _payload: TransferPayload): Promise<void> {
     return this.run('consultTransfer', interactionId, (task) => {
-      const consult = this.requireAnsweredConsult(task, 'transfer');
+      const { destId, destinationType } = requireAnsweredConsult(task, 'transfer');
       const now = this.clock.now();
       this.dropConsult(task, now, true);
-      this.leave(task, consult.destId, now);
-      this.finish(task, 'AgentConsultTransferred', { destAgentId: consult.destId, destinationType: consult.destinationType });
+      leave(task, this.agentId, destId, now);
+      this.finish(task, 'AgentConsultTransferred', { destAgentId: destId, destinationType });
     });
   }
 
   consultConference(interactionId: string): Promise<void> {
     return this.run('consultConference', interactionId, (task) => {
-      const consult = this.requireAnsweredConsult(task, 'conference');
-      if (this.agentsIn(task) > this.profile.maxConferenceParticipants) {
-        fail(`A conference holds at most ${this.profile.maxConferenceParticipants} agents`, 'INVALID_STATE');
-      }
+      const { destId, destinationType } = requireAnsweredConsult(task, 'conference');
+      const max = this.profile.maxConferenceParticipants;
+      if (partiesIn(task).length > max) fail(`A conference holds at most ${max} agents`, 'INVALID_STATE');
       const now = this.clock.now();
       this.dropConsult(task, now, true);
       const main = mainLeg(task);
-      main.participants = [...main.participants, consult.destId];
+      main.participants = [...main.participants, destId];
       setHold(main, false, now);
-      upsertParticipant(task, consult.destId, { pType: consult.destinationType === 'dialNumber' ? 'DN' : 'Agent', consultState: 'conferencing' }, now);
+      const pType = destinationType === 'dialNumber' ? 'DN' : 'Agent';
+      upsertParticipant(task, destId, { pType, consultState: 'conferencing' }, now);
       upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'conferencing' }, now);
       task.interaction.callProcessingDetails.isConferencing = 'true';
       setState(task, 'conference');
-      this.send(task, 'AgentConsultConferenced', { destAgentId: consult.destId, destinationType: consult.destinationType });
+      this.send(task, 'AgentConsultConferenced', { destAgentId: destId, destinationType });
     });
   }
 
   exitConference(interactionId: string): Promise<void> {
     return this.run('exitConference', interactionId, (task) => {
-      this.requireState(task, ['conference'], 'exit the conference');
-      const now = this.clock.now();
-      const other = Object.values(task.interaction.participants).find((p) => (p.pType === 'Agent' || p.pType === 'DN') && p.id !== this.agentId && p.hasJoined && !p.hasLeft);
-      this.leave(task, other?.id ?? task.interaction.owner, now);
+      requireState(task, ['conference'], 'exit the conference');
+      const other = partiesIn(task).find((p) => p.id !== this.agentId);
+      leave(task, this.agentId, other?.id ?? task.interaction.owner, this.clock.now());
       this.finish(task, 'ParticipantLeftConference', { participantId: this.agentId });
     });
   }
 
+  /** Blind transfer (a queue transfer is a virtual-team transfer). */
   transfer(interactionId: string, payload: TransferPayload): Promise<void> {
-    const twin = payload?.destinationType === 'queue' ? 'AgentVteamTransferFailed' : FAILED_TWIN.transfer;
-    return this.run('transfer', interactionId, (task) => {
-      this.requirePrimary(task, 'transfer');
-      this.requireState(task, ['connected', 'hold', 'conference'], 'transfer');
-      const type = payload?.destinationType;
-      const dest = this.resolveDestination(task, type, String(payload?.to ?? ''), 'transfer');
-      const now = this.clock.now();
-      const i = task.interaction;
-      if (type === 'queue') {
-        i.previousVTeams = [...i.previousVTeams, i.currentVTeam];
-        i.currentVTeam = dest.id;
-      }
-      this.leave(task, type === 'agent' ? dest.id : '', now);
-      const event = type === 'queue' ? 'AgentVteamTransferred' : 'AgentBlindTransferred';
-      this.finish(task, event, { destAgentId: dest.id, destinationType: type });
-    }, twin);
+    const toQueue = payload?.destinationType === 'queue';
+    const twin = toQueue ? 'AgentVteamTransferFailed' : FAILED_TWIN.transfer;
+    return this.run(
+      'transfer',
+      interactionId,
+      (task) => {
+        requirePrimary(task, 'transfer');
+        requireState(task, ['connected', 'hold', 'conference'], 'transfer');
+        const type = payload.destinationType;
+        const dest = resolveDestination(task, type, String(payload.to ?? ''), 'transfer', this.profile);
+        const i = task.interaction;
+        if (toQueue) {
+          i.previousVTeams = [...i.previousVTeams, i.currentVTeam];
+          i.currentVTeam = dest.id;
+        }
+        leave(task, this.agentId, type === 'agent' ? dest.id : '', this.clock.now());
+        const event = toQueue ? 'AgentVteamTransferred' : 'AgentBlindTransferred';
+        this.finish(task, event, { destAgentId: dest.id, destinationType: type });
+      },
+      twin,
+    );
   }
 
   end(interactionId: string): Promise<void> {
@@ -465,8 +490,10 @@ export class SimulatedContactCenter implements ContactCenter {
       const state = stateOf(task);
       if (state === 'new' || state === 'consult') fail('An offer is declined, not ended', 'INVALID_STATE');
       if (state === 'consulting') fail('End the consult first', 'INVALID_STATE');
-      if (state === 'conference' && task.interaction.owner !== this.agentId) fail('Only the owner can end a conference; exit it instead', 'INVALID_STATE');
-      this.requireState(task, ['connected', 'hold', 'conference'], 'end');
+      if (state === 'conference' && task.interaction.owner !== this.agentId) {
+        fail('Only the owner can end a conference; exit it instead', 'INVALID_STATE');
+      }
+      requireState(task, ['connected', 'hold', 'conference'], 'end');
       task.interaction.isTerminated = true;
       this.finish(task, 'ContactEnded');
     });
@@ -474,11 +501,12 @@ export class SimulatedContactCenter implements ContactCenter {
 
   wrapup(interactionId: string, payload: WrapupPayload): Promise<void> {
     return this.run('wrapup', interactionId, (task) => {
-      this.requireState(task, ['wrapUp'], 'wrap up');
-      const code = this.profile.wrapUpCodes.find((c) => c.id === payload?.auxCodeId);
-      if (!code) fail(`Unknown wrap-up code "${String(payload?.auxCodeId)}"`, 'INVALID_PARAMETERS');
+      requireState(task, ['wrapUp'], 'wrap up');
+      const code =
+        this.profile.wrapUpCodes.find((c) => c.id === payload?.auxCodeId) ??
+        fail(`Unknown wrap-up code "${String(payload?.auxCodeId)}"`, 'INVALID_PARAMETERS');
       if (typeof payload.wrapUpReason !== 'string') fail('A wrap-up reason is required', 'INVALID_PARAMETERS');
-      this.wrappedUp(task, code!.id, payload.wrapUpReason);
+      this.wrappedUp(task, code.id, payload.wrapUpReason);
     });
   }
 
@@ -489,12 +517,12 @@ export class SimulatedContactCenter implements ContactCenter {
    * connected, not Available, or has no capacity for the media (unless `force`).
    */
   offerContact(options: OfferOptions = {}): string | undefined {
-    if (this.connection.value.status === 'disconnected') return undefined;
+    if (!this.isOpen()) return undefined;
     const force = options.force === true;
     if (!force && this.status.state !== 'Available') return undefined;
     const media = options.media ?? this.pickMedia(force);
     if (!media || (!force && !this.hasCapacity(media))) return undefined;
-    const queue = (options.queueId && findQueue(options.queueId)) || this.rng.pick(QUEUES);
+    const queue = findQueue(options.queueId ?? '') ?? this.rng.pick(QUEUES);
     const task = this.createTask(media, newCustomer(this.rng, media, options.customerName), queue, 'INBOUND');
     this.send(task, 'AgentOfferContact', {}, 0);
     this.timers.set(`${task.id}:rona`, () => this.rona(task), task.ronaTimeoutSeconds * 1000);
@@ -503,58 +531,42 @@ export class SimulatedContactCenter implements ContactCenter {
 
   /** Another agent consults this one (this agent is the secondary). Returns the interaction id. */
   offerConsult(options: ConsultOfferOptions = {}): string | undefined {
-    if (this.connection.value.status === 'disconnected') return undefined;
+    if (!this.isOpen()) return undefined;
     const media = options.media ?? 'telephony';
     if (options.force !== true && !this.hasCapacity(media)) return undefined;
-    const buddy = (options.from && findBuddy(options.from)) || this.rng.pick(BUDDIES.filter((b) => b.state === 'Available'));
-    const task = this.createTask(media, newCustomer(this.rng, media, options.customerName), this.rng.pick(QUEUES), 'INBOUND', buddy.agentId);
-    const now = this.clock.now();
-    const legId = this.rng.uuid();
-    task.role = 'secondary';
-    task.primary = { agentId: buddy.agentId, agentName: buddy.agentName };
-    task.consult = { legId, destinationType: 'agent', to: this.agentId, destId: this.agentId, destName: this.profile.agentName, accepted: false, mainHeldBefore: false };
-    const main = mainLeg(task);
-    main.participants = [...main.participants, buddy.agentId];
-    if (isVoice(task)) setHold(main, true, now);
-    addLeg(task, legId, 'consult', [buddy.agentId]);
-    upsertParticipant(task, buddy.agentId, { pType: 'Agent', name: buddy.agentName, teamName: buddy.teamName, hasJoined: true, joinTimestamp: now, consultState: 'consultInitiated' }, now);
-    upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'consultReceived' }, now);
-    Object.assign(task.interaction.callProcessingDetails, {
-      consultDestinationAgentName: this.profile.agentName,
-      consultDestinationAgentJoined: false,
-      parent_Agent_Name: buddy.agentName,
-      parent_Agent_TeamName: buddy.teamName,
-    });
-    setState(task, 'consult');
+    const buddy = findBuddy(options.from ?? '') ?? this.rng.pick(BUDDIES.filter((b) => b.state === 'Available'));
+    const customer = newCustomer(this.rng, media, options.customerName);
+    const task = this.createTask(media, customer, this.rng.pick(QUEUES), 'INBOUND', buddy.agentId);
+    const me = { agentId: this.agentId, agentName: this.profile.agentName, teamName: this.profile.teamName };
+    offeredAsConsult(task, buddy, me, this.rng.uuid(), this.clock.now());
     if (options.then) this.plans.set(task.id, { action: options.then, afterMs: options.afterMs ?? 10_000 });
     this.send(task, 'AgentOfferConsult', {}, 0);
     this.timers.set(`${task.id}:rona`, () => this.rona(task), task.ronaTimeoutSeconds * 1000);
     return task.id;
   }
 
-  /** The consulting agent ends the consult, transfers the customer to this agent, or conferences. */
+  /**
+   * The consulting agent ends the consult, transfers the customer to this agent, or conferences.
+   * False when this agent is not being consulted on that task.
+   */
   primaryDoes(interactionId: string, action: PrimaryAction): boolean {
     const task = this.tasks.get(interactionId);
     if (!task || task.role !== 'secondary' || !this.isOpen()) return false;
     const state = stateOf(task);
-    if (state === 'consult' && action === 'endConsult') {
+    if (action === 'endConsult' && (state === 'consult' || state === 'consulting')) {
       this.send(task, 'AgentConsultEnded', { agentsPendingWrapUp: [] }, 0);
       this.remove(task);
       return true;
     }
     if (state !== 'consulting') return false;
+    this.timers.clear(`${task.id}:plan`);
     const now = this.clock.now();
     const primary = task.primary!;
-    this.timers.clear(`${task.id}:plan`);
-    if (action === 'endConsult') {
-      this.send(task, 'AgentConsultEnded', { agentsPendingWrapUp: [] }, 0);
-      this.remove(task);
-      return true;
-    }
     const main = mainLeg(task);
     removeLeg(task, task.consult!.legId);
     task.consult = undefined;
     setHold(main, false, now);
+    const destination = { destAgentId: this.agentId, destinationType: 'agent' };
     if (action === 'transfer') {
       task.role = 'primary';
       task.primary = undefined;
@@ -563,14 +575,14 @@ export class SimulatedContactCenter implements ContactCenter {
       upsertParticipant(task, primary.agentId, { pType: 'Agent', hasLeft: true, consultState: 'transferred' }, now);
       upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'connected' }, now);
       setState(task, 'connected');
-      this.send(task, 'AgentConsultTransferred', { destAgentId: this.agentId, destinationType: 'agent' }, 0);
+      this.send(task, 'AgentConsultTransferred', destination, 0);
     } else {
       main.participants = [...main.participants, this.agentId];
       upsertParticipant(task, primary.agentId, { pType: 'Agent', consultState: 'conferencing' }, now);
       upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'conferencing' }, now);
       task.interaction.callProcessingDetails.isConferencing = 'true';
       setState(task, 'conference');
-      this.send(task, 'AgentConsultConferenced', { destAgentId: this.agentId, destinationType: 'agent' }, 0);
+      this.send(task, 'AgentConsultConferenced', destination, 0);
     }
     return true;
   }
@@ -580,7 +592,7 @@ export class SimulatedContactCenter implements ContactCenter {
     const task = this.tasks.get(interactionId);
     if (!task || stateOf(task) === 'wrapUp' || !this.isOpen()) return false;
     const now = this.clock.now();
-    if (task.consult && task.role === 'primary') this.dropConsult(task, now);
+    if (task.role === 'primary') this.dropConsult(task, now);
     const main = mainLeg(task);
     main.participants = main.participants.filter((p) => p !== task.customerId);
     setHold(main, false, now);
@@ -617,24 +629,20 @@ export class SimulatedContactCenter implements ContactCenter {
   // ── internals: commands ────────────────────────────────────────────────────────────────
 
   /** Run a task command: connection, armed fault, task lookup, then `body`. Never throws. */
-  private run(command: SimCommand, interactionId: string, body: (task: SimTask) => void, twin = FAILED_TWIN[command]): Promise<void> {
-    return this.attempt(() => {
+  private run(
+    command: SimCommand,
+    interactionId: string,
+    body: (task: SimTask) => void,
+    twin = FAILED_TWIN[command],
+  ): Promise<void> {
+    return attempt(() => {
       this.ensureConnected();
       const fault = this.faults.take(command);
-      if (fault?.as === 'reject' || (fault && !twin)) fail(fault.message, 'BACKEND_ERROR');
-      const task = this.tasks.get(interactionId);
-      if (!task) fail(`No live task "${String(interactionId)}"`, 'NOT_FOUND');
-      if (fault) return this.send(task!, twin!, { reason: fault.message, reasonCode: 'SIMULATED_FAILURE' });
-      body(task!);
+      if (fault && (fault.as === 'reject' || !twin)) fail(fault.message, 'BACKEND_ERROR');
+      const task = this.tasks.get(interactionId) ?? fail(`No live task "${String(interactionId)}"`, 'NOT_FOUND');
+      if (fault && twin) return this.send(task, twin, { reason: fault.message, reasonCode: SIMULATED_FAILURE });
+      body(task);
     });
-  }
-
-  private attempt<T>(fn: () => T): Promise<T> {
-    try {
-      return Promise.resolve(fn());
-    } catch (e) {
-      return Promise.reject(e instanceof BackendError ? e : new BackendError(e instanceof Error ? e.message : String(e)));
-    }
   }
 
   private rejectIfFault(command: SimCommand): void {
@@ -651,63 +659,11 @@ export class SimulatedContactCenter implements ContactCenter {
     return this.connection.value.status !== 'disconnected';
   }
 
-  private requireState(task: SimTask, states: readonly InteractionState[], what: string): void {
-    const state = stateOf(task);
-    if (!states.includes(state)) fail(`Cannot ${what}: the task is ${state}`, 'INVALID_STATE');
-  }
-
-  private requireVoice(task: SimTask, what: string): void {
-    if (!isVoice(task)) fail(`${what} is for voice calls only (this is ${task.media})`, 'INVALID_STATE');
-  }
-
-  private requirePrimary(task: SimTask, what: string): void {
-    if (task.role === 'secondary') fail(`The consulted agent cannot ${what}`, 'INVALID_STATE');
-  }
-
-  private requireAnsweredConsult(task: SimTask, what: string) {
-    this.requirePrimary(task, what);
-    this.requireState(task, ['consulting'], what);
-    const consult = task.consult!;
-    if (!consult.accepted) fail(`Cannot ${what}: ${consult.destName} has not answered yet`, 'INVALID_STATE');
-    return consult;
-  }
-
-  private checkUserDataKey(task: SimTask, key: string): void {
-    if (typeof key !== 'string' || key === '' || FORBIDDEN_KEYS.has(key)) fail(`Invalid user data key "${String(key)}"`, 'INVALID_PARAMETERS');
-    if (task.interaction.callAssociatedData?.[key]?.agentEditable === false) fail(`"${key}" is read-only`, 'FORBIDDEN');
-  }
-
-  /** The destination of a consult or transfer, validated against the directory and the dial plan. */
-  private resolveDestination(task: SimTask, type: DestinationType, to: string, what: string): { id: string; name: string } {
-    if (type === 'agent') {
-      const buddy = findBuddy(to);
-      if (!buddy) fail(`No agent "${to}" to ${what} to`, 'NOT_FOUND');
-      if (buddy!.state !== 'Available') fail(`${buddy!.agentName} is not available`, 'INVALID_STATE');
-      return { id: buddy!.agentId, name: buddy!.agentName };
-    }
-    if (type === 'queue') {
-      const queue = findQueue(to);
-      if (!queue) fail(`No queue "${to}"`, 'NOT_FOUND');
-      return { id: queue!.id, name: queue!.name };
-    }
-    if (type === 'entryPoint') {
-      const ep = findEntryPoint(to);
-      if (!ep) fail(`No entry point "${to}"`, 'NOT_FOUND');
-      return { id: ep!.id, name: ep!.name };
-    }
-    if (type === 'dialNumber') {
-      this.requireVoice(task, `A ${what} to a number`);
-      const number = dialable(to, this.profile);
-      if (!number) fail(`"${to}" is not a number the dial plan allows`, 'INVALID_PARAMETERS');
-      return { id: number!, name: number! };
-    }
-    return fail(`Unknown destination type "${String(type)}"`, 'INVALID_PARAMETERS');
-  }
-
+  /** Hold or resume the customer, or, while consulting, switch legs by holding/resuming the consult leg. */
   private holdOrResume(task: SimTask, hold: boolean, legId?: string): void {
     const verb = hold ? 'hold' : 'resume';
-    this.requireVoice(task, hold ? 'Hold' : 'Resume');
-    this.requirePrimary(task, verb);
+    requireVoice(task, hold ? 'Hold' : 'Resume');
+    requirePrimary(task, verb);
     const main = mainLeg(task);
     const consult = consultLeg(task);
     const now = this.clock.now();
@@ -716,15 +672,16 @@ export class SimulatedContactCenter implements ContactCenter {
       fail(`No media leg "${legId}" on this task`, 'INVALID_PARAMETERS');
     }
     if (consult && legId === consult.mediaResourceId) {
-      // Switching legs while consulting: holding the consult leg retrieves the customer, and back.
+      // Holding the consult leg retrieves the customer; resuming it holds the customer again.
       if (consult.isHold === hold) fail(`The consult leg is already ${hold ? 'on hold' : 'active'}`, 'INVALID_STATE');
       setHold(consult, hold, now);
       setHold(main, !hold, now);
       return this.send(task, type, { mediaResourceId: consult.mediaResourceId });
     }
-    const state = stateOf(task);
-    if (state === 'consulting') fail('While consulting, switch legs by holding or resuming the consult leg', 'INVALID_STATE');
-    this.requireState(task, [hold ? 'connected' : 'hold'], verb);
+    if (stateOf(task) === 'consulting') {
+      fail('While consulting, switch legs by holding or resuming the consult leg', 'INVALID_STATE');
+    }
+    requireState(task, [hold ? 'connected' : 'hold'], verb);
     setHold(main, hold, now);
     setState(task, hold ? 'hold' : 'connected');
     this.send(task, type, { mediaResourceId: main.mediaResourceId });
@@ -732,9 +689,9 @@ export class SimulatedContactCenter implements ContactCenter {
 
   private setRecording(task: SimTask, resume: boolean, autoResumed = false): void {
     const what = resume ? 'resume recording' : 'pause recording';
-    this.requireVoice(task, 'Recording');
-    this.requirePrimary(task, what);
-    this.requireState(task, LIVE_CALL, what);
+    requireVoice(task, 'Recording');
+    requirePrimary(task, what);
+    requireState(task, LIVE_CALL, what);
     const cpd = task.interaction.callProcessingDetails;
     if (!cpd.recordingStarted) fail('This call is not recorded', 'INVALID_STATE');
     if (cpd.recordInProgress === resume) fail(`Recording is already ${resume ? 'running' : 'paused'}`, 'INVALID_STATE');
@@ -746,13 +703,20 @@ export class SimulatedContactCenter implements ContactCenter {
 
   // ── internals: the world ───────────────────────────────────────────────────────────────
 
-  private createTask(media: MediaChannel, customer: Customer, queue: SimQueue, direction: 'INBOUND' | 'OUTBOUND', owner = this.agentId): SimTask {
+  private createTask(
+    media: MediaChannel,
+    customer: Customer,
+    queue: SimQueue,
+    direction: 'INBOUND' | 'OUTBOUND',
+    owner = this.agentId,
+  ): SimTask {
     const id = this.rng.uuid();
     const now = this.clock.now();
     const ronaTimeoutSeconds = this.options.ronaTimeoutSeconds ?? 30;
     const interaction = newInteraction(this.rng, { id, media, customer, queue, owner, direction, ronaTimeoutSeconds, now });
     const task: SimTask = { id, media, interaction, customerId: customer.id, role: 'primary', muted: false, ronaTimeoutSeconds };
-    upsertParticipant(task, this.agentId, { pType: 'Agent', name: this.profile.agentName, teamName: this.profile.teamName, hasJoined: false, hasLeft: false, isWrapUp: false }, now);
+    const { agentName: name, teamName } = this.profile;
+    upsertParticipant(task, this.agentId, { pType: 'Agent', name, teamName, hasJoined: false, hasLeft: false, isWrapUp: false }, now);
     this.tasks.set(id, task);
     return task;
   }
@@ -769,9 +733,10 @@ export class SimulatedContactCenter implements ContactCenter {
     this.send(task, 'AgentContactAssigned');
   }
 
+  /** Redirection on no answer: the offer goes away; a missed contact (not a consult) makes the agent RONA. */
   private rona(task: SimTask): void {
     const state = stateOf(task);
-    if (!this.tasks.has(task.id) || (state !== 'new' && state !== 'consult')) return;
+    if (this.tasks.get(task.id) !== task || (state !== 'new' && state !== 'consult')) return;
     this.send(task, 'AgentOfferContactRona', { reason: 'RONA', reasonCode: 'RONA' }, 0);
     this.remove(task);
     if (state === 'new') {
@@ -780,20 +745,23 @@ export class SimulatedContactCenter implements ContactCenter {
     }
   }
 
+  /** The other side of a consult: a buddy per its behaviour, a queue's agent, or the dialled number. */
   private scheduleConsultAnswer(task: SimTask, type: DestinationType, to: string): void {
-    const legId = task.consult!.legId;
+    const consult = task.consult!;
     const later = (ms: number, fn: () => void) =>
-      this.timers.set(`${task.id}:consult`, () => {
-        if (this.tasks.get(task.id) === task && task.consult?.legId === legId && !task.consult.accepted) fn();
-      }, ms);
+      this.timers.set(
+        `${task.id}:consult`,
+        () => this.tasks.get(task.id) === task && task.consult === consult && !consult.accepted && fn(),
+        ms,
+      );
     if (type === 'queue') {
       const agent = findQueue(to)!.agents[0];
       later(QUEUE_CONSULT_ANSWER_MS, () => this.consultAnswered(task, agent.agentId, agent.agentName));
     } else if (type === 'dialNumber') {
-      later(DIAL_CONSULT_ANSWER_MS, () => this.consultAnswered(task, task.consult!.destId, task.consult!.destName));
+      later(DIAL_CONSULT_ANSWER_MS, () => this.consultAnswered(task, consult.destId, consult.destName));
     } else {
       const behaviour = findBuddy(to)!.consult;
-      if (behaviour.kind === 'accept') later(behaviour.afterMs, () => this.consultAnswered(task, to, task.consult!.destName));
+      if (behaviour.kind === 'accept') later(behaviour.afterMs, () => this.consultAnswered(task, to, consult.destName));
       if (behaviour.kind === 'decline') later(behaviour.afterMs, () => this.consultFailed(task, behaviour.reason));
     }
   }
@@ -802,70 +770,47 @@ export class SimulatedContactCenter implements ContactCenter {
     const consult = task.consult!;
     const now = this.clock.now();
     Object.assign(consult, { accepted: true, destId, destName });
-    const leg = consultLeg(task)!;
-    leg.participants = [...leg.participants, destId];
+    consultLeg(task)!.participants.push(destId);
     const pType = consult.destinationType === 'dialNumber' ? 'DN' : 'Agent';
     upsertParticipant(task, destId, { pType, name: destName, hasJoined: true, hasLeft: false, joinTimestamp: now, consultState: 'consulting' }, now);
     upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: 'consulting' }, now);
-    Object.assign(task.interaction.callProcessingDetails, { consultDestinationAgentJoined: true, consultDestinationAgentName: destName, ctqInProgress: false });
+    Object.assign(task.interaction.callProcessingDetails, {
+      consultDestinationAgentJoined: true,
+      consultDestinationAgentName: destName,
+      ctqInProgress: false,
+    });
     this.send(task, 'AgentConsulting', {}, 0);
   }
 
+  /** The consult is refused: back to the call as it was before the consult. */
   private consultFailed(task: SimTask, reason: string): void {
-    const consult = task.consult!;
+    const { destId, mainHeldBefore } = task.consult!;
     const now = this.clock.now();
     this.dropConsult(task, now);
-    setHold(mainLeg(task), consult.mainHeldBefore, now);
-    setState(task, consult.mainHeldBefore ? 'hold' : 'connected');
-    this.send(task, 'AgentConsultFailed', { reason, reasonCode: 'CONSULT_DECLINED', destAgentId: consult.destId }, 0);
+    setHold(mainLeg(task), mainHeldBefore, now);
+    setState(task, mainHeldBefore ? 'hold' : 'connected');
+    this.send(task, 'AgentConsultFailed', { reason, reasonCode: 'CONSULT_DECLINED', destAgentId: destId }, 0);
   }
 
-  /** Remove the consult leg; the consulted party leaves unless `keep` (transfer, conference). */
-  private dropConsult(task: SimTask, now: number, keep = false): void {
-    const consult = task.consult;
-    if (!consult) return;
+  private dropConsult(task: SimTask, now: number, keepDestination = false): void {
     this.timers.clear(`${task.id}:consult`);
-    removeLeg(task, consult.legId);
-    const dest = task.interaction.participants[consult.destId];
-    if (dest && !keep) {
-      if (dest.hasJoined) upsertParticipant(task, consult.destId, { pType: dest.pType, hasLeft: true, consultState: 'consultCompleted' }, now);
-      else delete task.interaction.participants[consult.destId];
-    }
-    upsertParticipant(task, this.agentId, { pType: 'Agent', consultState: undefined }, now);
-    const cpd = task.interaction.callProcessingDetails;
-    cpd.ctqInProgress = false;
-    delete cpd.consultDestinationAgentName;
-    delete cpd.consultDestinationAgentJoined;
-    task.consult = undefined;
-  }
-
-  /** This agent leaves the call; `newOwner` keeps it. */
-  private leave(task: SimTask, newOwner: string, now: number): void {
-    const main = mainLeg(task);
-    main.participants = main.participants.filter((p) => p !== this.agentId);
-    if (newOwner && !main.participants.includes(newOwner)) main.participants = [...main.participants, newOwner];
-    setHold(main, false, now);
-    upsertParticipant(task, this.agentId, { pType: 'Agent', hasLeft: true }, now);
-    if (newOwner) task.interaction.owner = newOwner;
+    dropConsult(task, this.agentId, now, keepDestination);
   }
 
   /** The task leaves this agent's hands: into wrap-up when required, else gone. */
   private finish(task: SimTask, type: string, extra: Partial<TaskMessage> = {}, delay = this.latency): void {
     this.timers.clearTask(task.id);
     const state = stateOf(task);
-    const wrap = this.options.wrapUpRequired !== false && task.role === 'primary' && state !== 'new' && state !== 'consult';
-    const now = this.clock.now();
-    upsertParticipant(task, this.agentId, { pType: 'Agent', isWrapUp: wrap }, now);
+    const offered = state === 'new' || state === 'consult';
+    const wrap = this.options.wrapUpRequired !== false && task.role === 'primary' && !offered;
+    upsertParticipant(task, this.agentId, { pType: 'Agent', isWrapUp: wrap }, this.clock.now());
     if (wrap) setState(task, 'wrapUp');
     this.send(task, type, { agentsPendingWrapUp: wrap ? [this.agentId] : [], ...extra }, delay);
     if (!wrap) return this.remove(task);
     const auto = this.profile.autoWrapup;
-    if (auto.enabled) {
-      this.timers.set(`${task.id}:autoWrapup`, () => {
-        const code = this.profile.wrapUpCodes.find((c) => c.isDefault) ?? this.profile.wrapUpCodes[0];
-        if (this.tasks.get(task.id) === task && stateOf(task) === 'wrapUp') this.wrappedUp(task, code.id, 'Auto wrap-up', 0);
-      }, auto.timeoutSeconds * 1000);
-    }
+    if (!auto.enabled) return;
+    const code = this.profile.wrapUpCodes.find((c) => c.isDefault) ?? this.profile.wrapUpCodes[0];
+    this.timers.set(`${task.id}:autoWrapup`, () => this.wrappedUp(task, code.id, 'Auto wrap-up', 0), auto.timeoutSeconds * 1000);
   }
 
   private wrappedUp(task: SimTask, auxCodeId: string, reason: string, delay = this.latency): void {
@@ -880,14 +825,11 @@ export class SimulatedContactCenter implements ContactCenter {
     this.plans.delete(task.id);
   }
 
-  private agentsIn(task: SimTask): number {
-    return Object.values(task.interaction.participants).filter((p) => (p.pType === 'Agent' || p.pType === 'DN') && p.hasJoined && !p.hasLeft).length;
-  }
-
+  /** One voice task at a time, three digital ones. */
   private hasCapacity(media: MediaChannel): boolean {
     const voice = media === 'telephony';
     const used = [...this.tasks.values()].filter((t) => isVoice(t) === voice).length;
-    return used < (voice ? 1 : 3);
+    return used < (voice ? CAPACITY.voice : CAPACITY.digital);
   }
 
   private pickMedia(force: boolean): MediaChannel | undefined {
@@ -906,10 +848,12 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   private idleStatus(): AgentStatus {
-    const code = this.profile.idleCodes.find((c) => c.isDefault && !c.isSystem) ?? this.profile.idleCodes.find((c) => !c.isSystem);
+    const codes = this.profile.idleCodes.filter((c) => !c.isSystem);
+    const code = codes.find((c) => c.isDefault) ?? codes[0];
     return { state: 'Idle', idleCodeId: code?.id, since: this.clock.now() };
   }
 
+  /** The agent and every live task, each as an `AgentContact` message in its current state. */
   private session(): AgentSession {
     return {
       profile: structuredClone(this.profile),
@@ -923,45 +867,34 @@ export class SimulatedContactCenter implements ContactCenter {
   // ── internals: events ──────────────────────────────────────────────────────────────────
 
   private message(task: SimTask, type: string, extra: Partial<TaskMessage> = {}): TaskMessage {
-    return toMessage(task, type, { agentId: this.agentId, trackingId: this.rng.uuid(), eventTime: this.clock.now() }, extra);
+    const envelope = { agentId: this.agentId, trackingId: this.rng.uuid(), eventTime: this.clock.now() };
+    return toMessage(task, type, envelope, extra);
   }
 
   /** Queue an event for the task as it stands now. */
   private send(task: SimTask, type: string, extra: Partial<TaskMessage> = {}, delay = this.latency): void {
-    this.post(this.message(task, type, extra), delay);
+    this.outbox.post(this.message(task, type, extra), delay);
   }
 
   private emitAgent(type: AgentStateEvent['type'], reason?: string, delay = this.latency): void {
+    const { state, idleCodeId, since } = this.status;
     const event: AgentStateEvent = {
       type,
       agentId: this.agentId,
-      subStatus: this.status.state,
-      auxCodeId: this.status.idleCodeId,
-      lastStateChangeTimestamp: this.status.since,
+      subStatus: state,
+      auxCodeId: idleCodeId,
+      lastStateChangeTimestamp: since,
       ...(reason ? { reason } : {}),
     };
-    this.post(event, delay);
+    this.outbox.post(event, delay);
   }
+}
 
-  /**
-   * Events leave in the order they were queued (never before an earlier one), each stamped with the
-   * time it leaves. While the connection is down they are lost (the store asks for a snapshot).
-   */
-  private post(event: BackendEvent, delay: number): void {
-    const at = Math.max(this.clock.now() + delay, this.lastAt);
-    this.lastAt = at;
-    this.outbox.push({ at, event });
-    if (!this.timers.has('outbox')) this.timers.set('outbox', () => this.deliver(), at - this.clock.now());
-  }
-
-  private deliver(): void {
-    const now = this.clock.now();
-    while (this.outbox.length && this.outbox[0].at <= now) {
-      const { event } = this.outbox.shift()!;
-      if (this.connection.value.status !== 'connected') continue;
-      if ('interaction' in event) event.eventTime = now;
-      this.events.next(event);
-    }
-    if (this.outbox.length) this.timers.set('outbox', () => this.deliver(), this.outbox[0].at - now);
+/** Run `fn`; its throw becomes a rejected promise with a BackendError. */
+function attempt<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e instanceof BackendError ? e : new BackendError(e instanceof Error ? e.message : String(e)));
   }
 }

@@ -91,3 +91,75 @@ export function addLeg(task: SimTask, legId: string, mType: string, participants
 export function removeLeg(task: SimTask, legId: string): void {
   delete task.interaction.media[legId];
 }
+
+/** Remove the consult leg; the consulted party leaves unless `keep` (transfer, conference). */
+export function dropConsult(task: SimTask, agentId: string, now: number, keep = false): void {
+  const consult = task.consult;
+  if (!consult) return;
+  removeLeg(task, consult.legId);
+  const dest = task.interaction.participants[consult.destId];
+  if (dest && !keep) {
+    if (dest.hasJoined) upsertParticipant(task, consult.destId, { pType: dest.pType, hasLeft: true, consultState: 'consultCompleted' }, now);
+    else delete task.interaction.participants[consult.destId];
+  }
+  upsertParticipant(task, agentId, { pType: 'Agent', consultState: undefined }, now);
+  const cpd = task.interaction.callProcessingDetails;
+  cpd.ctqInProgress = false;
+  delete cpd.consultDestinationAgentName;
+  delete cpd.consultDestinationAgentJoined;
+  task.consult = undefined;
+}
+
+/** Agent `agentId` leaves the call; `newOwner` (if any) keeps it. */
+export function leave(task: SimTask, agentId: string, newOwner: string, now: number): void {
+  const main = mainLeg(task);
+  main.participants = main.participants.filter((p) => p !== agentId);
+  if (newOwner && !main.participants.includes(newOwner)) main.participants = [...main.participants, newOwner];
+  setHold(main, false, now);
+  upsertParticipant(task, agentId, { pType: 'Agent', hasLeft: true }, now);
+  if (newOwner) task.interaction.owner = newOwner;
+}
+
+/** Agents (and dialled parties) on the call. */
+export const partiesIn = (task: SimTask): InteractionParticipant[] =>
+  Object.values(task.interaction.participants).filter(
+    (p) => (p.pType === 'Agent' || p.pType === 'DN') && p.hasJoined && !p.hasLeft,
+  );
+
+export interface Party {
+  agentId: string;
+  agentName: string;
+  teamName: string;
+}
+
+/**
+ * Turn a new inbound task into a consult offered to `me` by `primary`, who holds the customer and
+ * calls us on a consult leg.
+ */
+export function offeredAsConsult(task: SimTask, primary: Party, me: Party, legId: string, now: number): void {
+  task.role = 'secondary';
+  task.primary = { agentId: primary.agentId, agentName: primary.agentName };
+  task.consult = {
+    legId,
+    destinationType: 'agent',
+    to: me.agentId,
+    destId: me.agentId,
+    destName: me.agentName,
+    accepted: false,
+    mainHeldBefore: false,
+  };
+  const main = mainLeg(task);
+  main.participants = [...main.participants, primary.agentId];
+  if (isVoice(task)) setHold(main, true, now);
+  addLeg(task, legId, 'consult', [primary.agentId]);
+  const { agentId, agentName, teamName } = primary;
+  upsertParticipant(task, agentId, { pType: 'Agent', name: agentName, teamName, hasJoined: true, joinTimestamp: now, consultState: 'consultInitiated' }, now);
+  upsertParticipant(task, me.agentId, { pType: 'Agent', consultState: 'consultReceived' }, now);
+  Object.assign(task.interaction.callProcessingDetails, {
+    consultDestinationAgentName: me.agentName,
+    consultDestinationAgentJoined: false,
+    parent_Agent_Name: primary.agentName,
+    parent_Agent_TeamName: primary.teamName,
+  });
+  setState(task, 'consult');
+}
