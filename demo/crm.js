@@ -9,13 +9,17 @@ const write = (line) => {
 };
 const sim = () => provider.backend;
 const selectedId = () => provider.store?.selectedTask?.id;
+/** The simulator offers only to an Available agent with capacity, as a contact center would. */
+const offered = (id) => {
+  if (!id) write('no offer: set the agent Available (and free a slot: 1 call, 3 digital tasks)');
+};
 
 for (const button of document.querySelectorAll('[data-offer]')) {
-  button.addEventListener('click', () => sim()?.offerContact({ media: button.dataset.offer }));
+  button.addEventListener('click', () => offered(sim()?.offerContact({ media: button.dataset.offer })));
 }
-document.getElementById('consult-offer').addEventListener('click', () => sim()?.offerConsult());
+document.getElementById('consult-offer').addEventListener('click', () => offered(sim()?.offerConsult()));
 document.getElementById('hostile').addEventListener('click', () =>
-  sim()?.offerContact({ media: 'telephony', customerName: '<img src=x onerror=alert(1)><script>alert(2)</script>' }),
+  offered(sim()?.offerContact({ media: 'telephony', customerName: '<img src=x onerror=alert(1)><script>alert(2)</script>' })),
 );
 document.getElementById('hangup').addEventListener('click', () => {
   const id = selectedId();
