@@ -92,7 +92,7 @@ function generator(seed: number): { next(i: number): unknown } {
     (m) => (m.parameters = [{ a: { b: { constructor: 1 } } }]),
     (m) => (m.parameters = [{ prototype: 1 }]),
     (m) => Object.defineProperty(m, '__proto__', { value: { x: 1 }, enumerable: true, writable: true, configurable: true }),
-    (m) => (m.constructor = 'x'),
+    (m) => Object.defineProperty(m, 'constructor', { value: 'x', enumerable: true, writable: true, configurable: true }),
     (m) => (m.protocolVersion = pick([1, 3, '2', null])),
     (m) => (m.userAgent = pick([1, {}, []])),
     (m) => (m.event = 'subscribe'),
