@@ -17,7 +17,7 @@ import type {
 
 export interface WrapupInput {
   auxCodeId: string;
-  /** Free-text notes; sent as the seed's `wrapUpReason` together with the code's name. */
+  /** Free-text notes; sent as the seed's `wrapUpReason` (the code's name when there are no notes). */
   notes?: string;
 }
 
