@@ -129,31 +129,34 @@ export class CcConsultPicker extends CcElement {
     if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
     const mode = this.effectiveMode;
     const task = this.task.value;
-    const title = html`<p class="title" part="title" id="title">${this.t(`consultPicker.title.${mode}`)}</p>`;
-    if (!task) return html`<div class="root">${title}<p class="muted">${this.t('common.noTask')}</p></div>`;
-    const control = controlsFor(task, this.agentView)[mode];
-    if (!control.visible) {
-      return html`<div class="root">${title}<p class="muted">${this.t(`consultPicker.unavailable.${mode}`)}</p></div>`;
-    }
-    const kinds = this.kinds(task);
-    const kind = kinds.includes(this.kind) ? this.kind : 'agent';
-    const actionable = control.enabled && !this.busyKey;
-    const error = this.visibleError(task);
+    const error = task ? this.visibleError(task) : undefined;
     return html`
       <div class="root" role="group" aria-labelledby="title">
-        ${title}
-        <div class="field">
-          <label for="kind">${this.t('consultPicker.kind')}</label>
-          <select id="kind" part="kind" @change=${this.onKind}>
-            ${kinds.map(
-              (k) => html`<option value=${k} ?selected=${k === kind}>${this.t(`consultPicker.kind.${k}`)}</option>`,
-            )}
-          </select>
-        </div>
-        ${kind === 'dialNumber' ? this.renderDial(mode, actionable) : this.renderList(kind, actionable)}
+        <p class="title" part="title" id="title">${this.t(`consultPicker.title.${mode}`)}</p>
+        ${this.renderBody(task, mode)}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         <p class="error" part="error" role="alert">${error ? this.i18n.error(error) : nothing}</p>
       </div>
+    `;
+  }
+
+  private renderBody(task: Task | undefined, mode: PickerMode): TemplateResult {
+    if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
+    const control = controlsFor(task, this.agentView)[mode];
+    if (!control.visible) return html`<p class="muted">${this.t(`consultPicker.unavailable.${mode}`)}</p>`;
+    const kinds = this.kinds(task);
+    const kind = kinds.includes(this.kind) ? this.kind : 'agent';
+    const actionable = control.enabled && !this.busyKey;
+    return html`
+      <div class="field">
+        <label for="kind">${this.t('consultPicker.kind')}</label>
+        <select id="kind" part="kind" @change=${this.onKind}>
+          ${kinds.map(
+            (k) => html`<option value=${k} .selected=${k === kind}>${this.t(`consultPicker.kind.${k}`)}</option>`,
+          )}
+        </select>
+      </div>
+      ${kind === 'dialNumber' ? this.renderDial(mode, actionable) : this.renderList(kind, actionable)}
     `;
   }
 
@@ -187,6 +190,7 @@ export class CcConsultPicker extends CcElement {
     if (this.loading && !all.length) count = this.t('consultPicker.loading');
     else if (!all.length) count = this.t('consultPicker.none');
     else if (!options.length) count = this.t('consultPicker.noMatch', { filter: this.filter.trim() });
+    else if (options.length === 1) count = this.t('consultPicker.countOne');
     else count = this.t('consultPicker.count', { count: options.length });
     return html`
       <div class="field">

@@ -47,6 +47,7 @@ export default {
   'consultPicker.none': 'Keine Ziele.',
   'consultPicker.noMatch': 'Keine Treffer für „{filter}“.',
   'consultPicker.count': '{count} Ziele',
+  'consultPicker.countOne': '1 Ziel',
   'consultPicker.agentMeta': '{state} · {team}',
   'consultPicker.dial.label': 'Rufnummer',
   'consultPicker.dial.submit.consult': 'Nummer für Rückfrage anrufen',

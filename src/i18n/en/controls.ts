@@ -47,6 +47,7 @@ export default {
   'consultPicker.none': 'No destinations.',
   'consultPicker.noMatch': 'Nothing matches “{filter}”.',
   'consultPicker.count': '{count} destinations',
+  'consultPicker.countOne': '1 destination',
   'consultPicker.agentMeta': '{state} · {team}',
   'consultPicker.dial.label': 'Number',
   'consultPicker.dial.submit.consult': 'Consult number',

@@ -47,6 +47,7 @@ export default {
   'consultPicker.none': 'Aucune destination.',
   'consultPicker.noMatch': 'Aucun résultat pour « {filter} ».',
   'consultPicker.count': '{count} destinations',
+  'consultPicker.countOne': '1 destination',
   'consultPicker.agentMeta': '{state} · {team}',
   'consultPicker.dial.label': 'Numéro',
   'consultPicker.dial.submit.consult': 'Consulter ce numéro',

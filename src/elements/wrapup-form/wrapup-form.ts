@@ -1,0 +1,279 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { CcElement } from '../base/cc-element.js';
+import { define } from '../base/define.js';
+import { tokens } from '../base/tokens.js';
+import { attempt } from '../call-controls/attempt.js';
+import { controlsFor } from '../../model/index.js';
+import type { AgentProfile, AgentView, CcError, Task } from '../../model/index.js';
+import { Ticker } from './ticker.js';
+import { wrapupFormStyles } from './wrapup-form.styles.js';
+
+/** What the agent has entered for one task (kept across failures and task switches). */
+interface Draft {
+  auxCodeId: string;
+  notes: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-wrapup-form': CcWrapupForm;
+  }
+  interface HTMLElementEventMap {
+    /** The store accepted the wrap-up. */
+    'cc-wrapup-submitted': CustomEvent<{ taskId: string; auxCodeId: string; notes: string }>;
+  }
+}
+
+/**
+ * @summary The wrap-up of the selected task: a required wrap-up code, notes, the automatic wrap-up
+ * countdown, and submit.
+ *
+ * Shown while the selected task is in WRAPPING_UP (otherwise the element renders only its
+ * announcement region). What the agent entered is kept when submit fails, so a retry needs no
+ * retyping. While the host blocks markdone, the host's warning is shown and submit stays disabled.
+ * Cancelling the countdown only hides it here: the contact center may still wrap up automatically,
+ * and the text says so.
+ *
+ * @fires cc-wrapup-submitted - `{ taskId, auxCodeId, notes }` after the store accepted the wrap-up.
+ * @fires cc-error - submit failed; `detail` is the CcError (also shown inline).
+ *
+ * @csspart form - The form.
+ * @csspart title - The heading line.
+ * @csspart task - Which task (media and customer).
+ * @csspart blocked - The host's markdone-blocked warning.
+ * @csspart countdown - The automatic wrap-up countdown and its Cancel button.
+ * @csspart code - The wrap-up code `<select>`.
+ * @csspart code-error - The "choose a code" validation message.
+ * @csspart notes - The notes `<textarea>`.
+ * @csspart submit - The submit button.
+ * @csspart error - The inline failure message (role="alert").
+ *
+ * @cssproperty --cc-color-surface - Field background.
+ * @cssproperty --cc-color-surface-raised - Warning background.
+ * @cssproperty --cc-color-text - Text colour.
+ * @cssproperty --cc-color-text-muted - Secondary text.
+ * @cssproperty --cc-color-border - Borders.
+ * @cssproperty --cc-color-accent - Submit button.
+ * @cssproperty --cc-color-on-accent - Text on the submit button.
+ * @cssproperty --cc-color-warning - Blocked-warning border.
+ * @cssproperty --cc-color-danger - Errors.
+ * @cssproperty --cc-color-focus - Focus ring.
+ * @cssproperty --cc-space - Spacing unit.
+ * @cssproperty --cc-radius - Corner radius.
+ * @cssproperty --cc-font-family - Font.
+ * @cssproperty --cc-font-size - Font size.
+ */
+export class CcWrapupForm extends CcElement {
+  static override styles = [tokens, wrapupFormStyles];
+
+  private readonly task = this.observe((s) => s.selectedTask$);
+  private readonly agent = this.observe((s) => s.agent$);
+  private readonly ticker = new Ticker(this, () => this.countdownRemaining() > 0);
+
+  private readonly drafts = new Map<string, Draft>();
+  /** Tasks whose countdown the agent cancelled (hidden here; the contact center may still act). */
+  private readonly cancelled = new Set<string>();
+  @state() private codeMissing = false;
+  @state() private busy = false;
+  @state() private failure?: { error: CcError; taskId: string; rev: number };
+  @state() private announcement = '';
+  private lastTaskId?: string;
+
+  /** True while the 1-second countdown tick is scheduled. */
+  get ticking(): boolean {
+    return this.ticker.running;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const id = this.wrapupTask?.id;
+    if (id !== this.lastTaskId) {
+      this.lastTaskId = id;
+      this.codeMissing = false;
+      this.failure = undefined;
+      if (id) this.announcement = '';
+      this.forgetGoneTasks();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
+    const task = this.wrapupTask;
+    return html`${task ? this.renderForm(task) : nothing}
+      <p class="visually-hidden" role="status">${this.announcement}</p>`;
+  }
+
+  private renderForm(task: Task): TemplateResult {
+    const draft = this.draft(task.id);
+    const profile = this.agentView.profile;
+    const control = controlsFor(task, this.agentView).wrapup;
+    const busy = this.busy || control.busy;
+    const error = this.visibleError(task);
+    return html`
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+        <p class="title" part="title" id="title">${this.t('wrapupForm.title')}</p>
+        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: this.customer(task) })}</p>
+        ${task.markdoneBlocked !== undefined
+          ? html`<div class="blocked" part="blocked" role="status">
+              <strong>${this.t('wrapupForm.blocked')}</strong>
+              <span>${task.markdoneBlocked}</span>
+            </div>`
+          : nothing}
+        ${this.renderCountdown(task, profile)}
+        <div class="field">
+          <label for="code">${this.t('wrapupForm.code')}</label>
+          <select
+            id="code"
+            part="code"
+            required
+            aria-invalid=${this.codeMissing ? 'true' : 'false'}
+            aria-describedby="code-error"
+            @change=${this.onCode}
+          >
+            <option value="" .selected=${live(draft.auxCodeId === '')}>${this.t('wrapupForm.codePlaceholder')}</option>
+            ${(profile?.wrapUpCodes ?? []).map(
+              (c) => html`<option value=${c.id} .selected=${live(c.id === draft.auxCodeId)}>${c.name}</option>`,
+            )}
+          </select>
+          <p id="code-error" class="error" part="code-error">
+            ${this.codeMissing ? this.t('wrapupForm.codeRequired') : nothing}
+          </p>
+        </div>
+        <div class="field">
+          <label for="notes">${this.t('wrapupForm.notes')}</label>
+          <textarea id="notes" part="notes" .value=${live(draft.notes)} @input=${this.onNotes}></textarea>
+        </div>
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="submit"
+            ?disabled=${!control.enabled || busy}
+            aria-busy=${busy ? 'true' : 'false'}
+          >
+            ${this.t('wrapupForm.submit')}${busy
+              ? html`<span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
+              : nothing}
+          </button>
+        </div>
+        <p class="error" part="error" role="alert">${error ? this.i18n.error(error) : nothing}</p>
+      </form>
+    `;
+  }
+
+  private renderCountdown(task: Task, profile: AgentProfile | undefined): TemplateResult | typeof nothing {
+    const auto = profile?.autoWrapup;
+    if (!auto?.enabled || task.times.wrapupStartedAt === undefined) return nothing;
+    if (this.cancelled.has(task.id)) {
+      return html`<p class="muted" part="countdown">${this.t('wrapupForm.countdownCancelled')}</p>`;
+    }
+    const remaining = this.countdownRemaining();
+    return html`<div class="countdown" part="countdown">
+      <p role="timer">
+        ${remaining > 0
+          ? this.t('wrapupForm.countdown', { time: this.i18n.duration(Math.ceil(remaining / 1000) * 1000) })
+          : this.t('wrapupForm.countdownDue')}
+      </p>
+      ${auto.allowCancel && remaining > 0
+        ? html`<button type="button" @click=${this.onCancelCountdown}>${this.t('wrapupForm.cancelCountdown')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  /** The selected task when it is in wrap-up. */
+  private get wrapupTask(): Task | undefined {
+    const task = this.task.value;
+    return task?.state === 'WRAPPING_UP' ? task : undefined;
+  }
+
+  private get agentView(): AgentView {
+    return this.agent.value ?? { status: { state: 'Idle', since: 0 } };
+  }
+
+  /** Milliseconds left on the visible countdown; 0 when there is none (or it ran out). */
+  private countdownRemaining(): number {
+    const task = this.wrapupTask;
+    const auto = this.agentView.profile?.autoWrapup;
+    const started = task?.times.wrapupStartedAt;
+    if (!this.store || !task || !auto?.enabled || started === undefined || this.cancelled.has(task.id)) return 0;
+    return Math.max(0, started + auto.timeoutSeconds * 1000 - this.store.now());
+  }
+
+  private customer(task: Task): string {
+    const name = task.data.interaction?.callProcessingDetails?.customerName;
+    return name ? name : this.t('common.unknownCustomer');
+  }
+
+  /** Drop entries and cancelled countdowns of tasks that left the store. */
+  private forgetGoneTasks(): void {
+    const live = new Set((this.store?.tasks ?? []).map((t) => t.id));
+    for (const id of this.drafts.keys()) if (!live.has(id)) this.drafts.delete(id);
+    for (const id of this.cancelled) if (!live.has(id)) this.cancelled.delete(id);
+  }
+
+  private draft(taskId: string): Draft {
+    return this.drafts.get(taskId) ?? { auxCodeId: '', notes: '' };
+  }
+
+  private visibleError(task: Task): CcError | undefined {
+    const local = this.failure && this.failure.taskId === task.id && this.failure.rev === task.rev ? this.failure.error : undefined;
+    return task.error ?? local;
+  }
+
+  private onCode(event: Event): void {
+    const task = this.wrapupTask;
+    if (!task) return;
+    const auxCodeId = (event.target as HTMLSelectElement).value;
+    this.drafts.set(task.id, { ...this.draft(task.id), auxCodeId });
+    if (auxCodeId) this.codeMissing = false;
+    this.requestUpdate();
+  }
+
+  private onNotes(event: Event): void {
+    const task = this.wrapupTask;
+    if (!task) return;
+    this.drafts.set(task.id, { ...this.draft(task.id), notes: (event.target as HTMLTextAreaElement).value });
+  }
+
+  private async onCancelCountdown(): Promise<void> {
+    const task = this.wrapupTask;
+    if (!task) return;
+    this.cancelled.add(task.id);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const task = this.wrapupTask;
+    if (!task || this.busy || task.markdoneBlocked !== undefined) return;
+    const { auxCodeId, notes } = this.draft(task.id);
+    if (!auxCodeId) {
+      this.codeMissing = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
+      return;
+    }
+    const taskId = task.id;
+    this.busy = true;
+    this.failure = undefined;
+    const input = notes.trim() ? { auxCodeId, notes } : { auxCodeId };
+    const result = await attempt(this, () => this.command((s) => s.wrapup(taskId, input)));
+    this.busy = false;
+    if (result.ok) {
+      // The entries stay until the task leaves: a later AgentWrapupFailed keeps them for a retry.
+      this.announcement = this.t('wrapupForm.submitted');
+      this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
+      return;
+    }
+    if (result.error) {
+      const now = this.task.value;
+      this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
+    }
+  }
+}
+
+define('cc-wrapup-form', CcWrapupForm);

@@ -1,0 +1,452 @@
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
+import { createStore } from '../../src/store/store.js';
+import type { CcStore } from '../../src/store/types.js';
+import { createTranslator } from '../../src/i18n/translator.js';
+import type { MediaChannel } from '../../src/model/index.js';
+import { renderProvided } from '../fixtures/provide.js';
+import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
+import { profile } from '../fixtures/fake-backend.js';
+import '../../src/elements/wrapup-form/wrapup-form.js';
+import '../../src/elements/call-controls/call-controls.js';
+import type { CcWrapupForm } from '../../src/elements/wrapup-form/wrapup-form.js';
+import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
+
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+const EVENTS = ['cc-wrapup-submitted', 'cc-error'] as const;
+const AUTO = { enabled: true, timeoutSeconds: 30, allowCancel: true };
+
+interface Env {
+  clock: VirtualClock;
+  sim: SimulatedContactCenter;
+  store: CcStore;
+}
+
+const started: CcStore[] = [];
+afterEach(async () => {
+  while (started.length) await started.pop()!.stop();
+  delete (window as { __xss?: unknown }).__xss;
+});
+
+async function boot(options: SimulatorOptions = {}): Promise<Env> {
+  const clock = new VirtualClock();
+  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
+  const store = createStore(sim, { clock });
+  started.push(store);
+  await store.start();
+  return { clock, sim, store };
+}
+
+async function settle(el: CcWrapupForm, env?: Env, ms = 0): Promise<void> {
+  env?.clock.advance(ms);
+  for (let i = 0; i < 4; i++) {
+    await aTimeout(0);
+    env?.clock.flush();
+  }
+  await el.updateComplete;
+}
+
+/** A live task of `media`, ended by the agent: in WRAPPING_UP. */
+async function wrappingUp(env: Env, media: MediaChannel = 'telephony', customerName?: string): Promise<string> {
+  const id = env.sim.offerContact({ media, ...(customerName ? { customerName } : {}) })!;
+  env.clock.flush();
+  await env.store.accept(id);
+  env.clock.flush();
+  await aTimeout(0);
+  await env.store.end(id);
+  env.clock.flush();
+  await aTimeout(0);
+  return id;
+}
+
+async function render(store: CcStore | undefined, options: { dark?: boolean } = {}) {
+  const r = await renderProvided<CcWrapupForm>(html`<cc-wrapup-form></cc-wrapup-form>`, store, options);
+  await settle(r.el);
+  return r;
+}
+
+const $ = <T extends Element = HTMLElement>(el: CcWrapupForm, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
+const form = (el: CcWrapupForm) => $<HTMLFormElement>(el, 'form');
+const code = (el: CcWrapupForm) => $<HTMLSelectElement>(el, '#code')!;
+const notes = (el: CcWrapupForm) => $<HTMLTextAreaElement>(el, '#notes')!;
+const submit = (el: CcWrapupForm) => $<HTMLButtonElement>(el, 'button[type="submit"]')!;
+const text = (el: CcWrapupForm, selector: string) => ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function choose(el: CcWrapupForm, value: string): Promise<void> {
+  code(el).value = value;
+  code(el).dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+async function type(el: CcWrapupForm, value: string): Promise<void> {
+  notes(el).value = value;
+  notes(el).dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+function record(target: EventTarget): Array<{ type: string; detail: unknown }> {
+  const seen: Array<{ type: string; detail: unknown }> = [];
+  for (const t of EVENTS) target.addEventListener(t, (e) => seen.push({ type: t, detail: (e as CustomEvent).detail }));
+  return seen;
+}
+
+/** A FakeStore with one task in wrap-up. */
+function fake(fields: Parameters<typeof fakeTask>[1] = {}): FakeStore {
+  return new FakeStore([fakeTask('t1', { state: 'WRAPPING_UP', wrapUpRequired: true, times: { wrapupStartedAt: 1_000_000 }, ...fields })]);
+}
+
+describe('<cc-wrapup-form> accessibility (axe)', () => {
+  for (const dark of [false, true]) {
+    const theme = dark ? 'dark' : 'light';
+
+    it(`wrap-up without countdown, then with the validation message (${theme})`, async () => {
+      const env = await boot();
+      await wrappingUp(env);
+      const { el } = await render(env.store, { dark });
+      expect(form(el)).not.to.equal(null);
+      expect($(el, '[part="countdown"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      submit(el).click();
+      await settle(el, env);
+      expect(text(el, '#code-error')).to.equal('Choose a wrap-up code.');
+      await expect(el).to.be.accessible();
+    });
+
+    it(`wrap-up with the countdown, then cancelled (${theme})`, async () => {
+      const env = await boot({ autoWrapup: AUTO });
+      await wrappingUp(env);
+      const { el } = await render(env.store, { dark });
+      expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:30');
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part="countdown"] button')!.click();
+      await settle(el, env);
+      await expect(el).to.be.accessible();
+    });
+
+    it(`markdone blocked, and a failure shown (${theme})`, async () => {
+      const env = await boot();
+      const id = await wrappingUp(env);
+      const { el } = await render(env.store, { dark });
+      env.store.blockMarkdone(id, 'Save the case in the CRM first.');
+      await settle(el, env);
+      expect(text(el, '[part="blocked"]')).to.contain('Save the case in the CRM first.');
+      await expect(el).to.be.accessible();
+      env.store.unblockMarkdone(id);
+      env.sim.failNext('wrapup', 1, 'Wrap-up service unavailable');
+      await choose(el, 'wrap-resolved');
+      submit(el).click();
+      await settle(el, env);
+      expect(text(el, '[role="alert"]')).to.contain('Wrap-up service unavailable');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<cc-wrapup-form> rendering', () => {
+  it('shows nothing while the selected task is not in wrap-up', async () => {
+    const env = await boot();
+    const id = env.sim.offerContact({ media: 'telephony' })!;
+    env.clock.flush();
+    await env.store.accept(id);
+    const { el } = await render(env.store);
+    await settle(el, env);
+    expect(form(el)).to.equal(null);
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('');
+  });
+
+  it('a voice call in wrap-up: which task, the codes of the profile, notes, submit', async () => {
+    const env = await boot();
+    await wrappingUp(env, 'telephony', 'Zoë Müller');
+    const { el } = await render(env.store);
+    expect(text(el, '[part="title"]')).to.equal('Wrap-up');
+    expect(text(el, '[part="task"]')).to.equal('Call with Zoë Müller');
+    const codes = [...code(el).options].map((o) => o.textContent!.trim());
+    expect(codes).to.deep.equal(['Choose a code', 'Resolved', 'Follow-up needed', 'Escalated', 'No action']);
+    expect(code(el).value).to.equal('');
+    expect(code(el).required).to.equal(true);
+    expect($(el, 'label[for="notes"]')!.textContent).to.equal('Notes');
+    expect(submit(el).disabled).to.equal(false);
+  });
+
+  it('customer name, code names and the host warning render as inert text', async () => {
+    const store = fake({ markdoneBlocked: XSS });
+    store.patch('t1', {
+      data: { ...store.tasks[0]!.data, interaction: { ...store.tasks[0]!.data.interaction, callProcessingDetails: { ...store.tasks[0]!.data.interaction.callProcessingDetails, customerName: XSS } } },
+    });
+    store.setAgent({ profile: profile({ wrapUpCodes: [{ id: 'x', name: XSS }] }), status: { state: 'Available', since: 0 } });
+    const { el } = await render(store);
+    expect(text(el, '[part="task"]')).to.contain(XSS);
+    expect(text(el, '[part="blocked"]')).to.contain(XSS);
+    expect(code(el).options[1]!.textContent).to.equal(XSS);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+  });
+
+  it('switches language at run time', async () => {
+    const env = await boot();
+    await wrappingUp(env, 'chat', 'Ana');
+    const { el, setTranslator } = await render(env.store);
+    setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
+    await settle(el);
+    expect(text(el, '[part="title"]')).to.equal('Nachbearbeitung');
+    expect(text(el, '[part="task"]')).to.equal('Chat mit Ana');
+    setTranslator(createTranslator('fr', (await import('../../src/i18n/fr/index.js')).default));
+    await settle(el);
+    expect(text(el, 'button[type="submit"]')).to.equal('Valider la clôture');
+  });
+});
+
+describe('<cc-wrapup-form> through the store and the simulator', () => {
+  it('end in call controls → the form appears → choose a code, write notes, submit', async () => {
+    const env = await boot();
+    const id = env.sim.offerContact({ media: 'telephony' })!;
+    env.clock.flush();
+    await env.store.accept(id);
+    const { el: controls, wrapper } = await renderProvided<CcCallControls>(
+      html`<cc-call-controls></cc-call-controls><cc-wrapup-form></cc-wrapup-form>`,
+      env.store,
+    );
+    const el = wrapper.querySelector('cc-wrapup-form')!;
+    await settle(el, env);
+    await controls.updateComplete;
+    expect(form(el)).to.equal(null);
+    const events = record(wrapper);
+
+    controls.shadowRoot!.querySelector<HTMLButtonElement>('button[data-control="end"]')!.click();
+    await settle(el, env);
+    expect(form(el)).not.to.equal(null);
+
+    code(el).focus();
+    await sendKeys({ press: 'ArrowDown' }); // Resolved
+    notes(el).focus();
+    await sendKeys({ type: 'Reset the router' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(submit(el));
+    await sendKeys({ press: 'Enter' });
+    await settle(el, env);
+
+    expect(events.filter((e) => e.type === 'cc-wrapup-submitted')).to.deep.equal([
+      { type: 'cc-wrapup-submitted', detail: { taskId: id, auxCodeId: 'wrap-resolved', notes: 'Reset the router' } },
+    ]);
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+    expect(form(el)).to.equal(null);
+    expect(text(el, '[role="status"]')).to.equal('Wrap-up submitted.');
+  });
+
+  it('a missing code is refused with an accessible message and no store call', async () => {
+    const store = fake();
+    const { el } = await render(store);
+    const events = record(el);
+    await type(el, 'some notes');
+    submit(el).click();
+    await settle(el);
+    expect(store.calls.filter((c) => c.method === 'wrapup')).to.deep.equal([]);
+    expect(code(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(code(el).getAttribute('aria-describedby')).to.equal('code-error');
+    expect(text(el, '#code-error')).to.equal('Choose a wrap-up code.');
+    expect(el.shadowRoot!.activeElement).to.equal(code(el));
+    expect(events).to.deep.equal([]);
+    await choose(el, 'wu-callback');
+    expect(code(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(text(el, '#code-error')).to.equal('');
+    expect(notes(el).value).to.equal('some notes');
+  });
+
+  it('a failed submit shows inline, is announced, keeps code and notes, and a retry succeeds', async () => {
+    const env = await boot();
+    const id = await wrappingUp(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    await choose(el, 'wrap-escalated');
+    await type(el, 'Customer asked for a supervisor');
+    env.sim.failNext('wrapup', 1, 'Wrap-up service unavailable');
+    submit(el).click();
+    await settle(el, env);
+
+    const alert = $(el, '[part="error"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Wrap-up service unavailable');
+    expect(code(el).value).to.equal('wrap-escalated');
+    expect(notes(el).value).to.equal('Customer asked for a supervisor');
+    expect(submit(el).disabled).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal(['cc-error']);
+
+    submit(el).click();
+    await settle(el, env);
+    expect(events.slice(1)).to.deep.equal([
+      { type: 'cc-wrapup-submitted', detail: { taskId: id, auxCodeId: 'wrap-escalated', notes: 'Customer asked for a supervisor' } },
+    ]);
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+  });
+
+  it('a failure arriving as AgentWrapupFailed shows inline and keeps the input', async () => {
+    const env = await boot();
+    await wrappingUp(env);
+    const { el } = await render(env.store);
+    await choose(el, 'wrap-resolved');
+    env.sim.failNext('wrapup', 1, 'Code not allowed for this queue', { as: 'event' });
+    submit(el).click();
+    await settle(el, env);
+    expect(text(el, '[role="alert"]')).to.contain('Code not allowed for this queue');
+    expect(code(el).value).to.equal('wrap-resolved');
+  });
+
+  it('busy while the store works: aria-busy and "Working…" on a disabled submit', async () => {
+    const store = fake();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    store.wrapup = async (taskId, input) => {
+      store.calls.push({ method: 'wrapup', args: [taskId, input] });
+      await gate;
+    };
+    const { el } = await render(store);
+    await choose(el, 'wu-resolved');
+    submit(el).click();
+    await settle(el);
+    expect(submit(el).getAttribute('aria-busy')).to.equal('true');
+    expect(submit(el).disabled).to.equal(true);
+    expect(submit(el).textContent).to.contain('Working…');
+    release();
+    await settle(el);
+    expect(submit(el).getAttribute('aria-busy')).to.equal('false');
+    expect(store.calls.find((c) => c.method === 'wrapup')!.args).to.deep.equal(['t1', { auxCodeId: 'wu-resolved' }]);
+  });
+
+  it('keeps each task’s entries when the selection moves between tasks', async () => {
+    const store = new FakeStore([
+      fakeTask('t1', { state: 'WRAPPING_UP', times: { wrapupStartedAt: 1 } }),
+      fakeTask('t2', { state: 'WRAPPING_UP', times: { wrapupStartedAt: 1 } }),
+    ]);
+    const { el } = await render(store);
+    await choose(el, 'wu-callback');
+    await type(el, 'first');
+    store.select('t2');
+    await settle(el);
+    expect(code(el).value).to.equal('');
+    expect(notes(el).value).to.equal('');
+    store.select('t1');
+    await settle(el);
+    expect(code(el).value).to.equal('wu-callback');
+    expect(notes(el).value).to.equal('first');
+  });
+});
+
+describe('<cc-wrapup-form> markdone blocked', () => {
+  it('shows the host warning as text, keeps submit disabled and refuses Enter; unblocking enables it', async () => {
+    const env = await boot();
+    const id = await wrappingUp(env);
+    const { el } = await render(env.store);
+    await choose(el, 'wrap-resolved');
+    env.store.blockMarkdone(id, XSS);
+    await settle(el, env);
+    const blocked = $(el, '[part="blocked"]')!;
+    expect(blocked.textContent).to.contain('Wrap-up is blocked by your application:');
+    expect(blocked.textContent).to.contain(XSS);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expect(submit(el).disabled).to.equal(true);
+
+    const events = record(el);
+    notes(el).focus();
+    form(el)!.requestSubmit();
+    await settle(el, env);
+    expect(events).to.deep.equal([]);
+    expect(env.store.selectedTask!.state).to.equal('WRAPPING_UP');
+
+    env.store.unblockMarkdone(id);
+    await settle(el, env);
+    expect($(el, '[part="blocked"]')).to.equal(null);
+    expect(submit(el).disabled).to.equal(false);
+  });
+});
+
+describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
+  it('counts down from wrapupStartedAt on the store clock, with one tick while counting', async () => {
+    const env = await boot({ autoWrapup: AUTO });
+    await wrappingUp(env);
+    const { el } = await render(env.store);
+    expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:30');
+    expect(el.ticking).to.equal(true);
+    env.clock.advance(12_000);
+    // The next 1-second tick renders the new remaining time.
+    await waitUntil(() => text(el, '[role="timer"]') === 'Automatic wrap-up in 0:18', 'the tick re-renders', { timeout: 3000 });
+    el.remove();
+    expect(el.ticking).to.equal(false);
+  });
+
+  it('restarts the tick when reconnected', async () => {
+    const env = await boot({ autoWrapup: AUTO });
+    await wrappingUp(env);
+    const { el, wrapper } = await render(env.store);
+    el.remove();
+    expect(el.ticking).to.equal(false);
+    wrapper.appendChild(el);
+    await settle(el);
+    expect(el.ticking).to.equal(true);
+  });
+
+  it('Cancel hides the countdown, keeps the form, says the contact center may still wrap up — and it does', async () => {
+    const env = await boot({ autoWrapup: AUTO });
+    const id = await wrappingUp(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    await choose(el, 'wrap-resolved');
+    const cancel = $<HTMLButtonElement>(el, '[part="countdown"] button')!;
+    expect(cancel.textContent).to.equal('Cancel countdown');
+    cancel.click();
+    await settle(el, env);
+    expect($(el, '[role="timer"]')).to.equal(null);
+    expect(text(el, '[part="countdown"]')).to.equal(
+      'Countdown hidden. The contact center may still wrap up this task automatically with the default code.',
+    );
+    expect(el.ticking).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(code(el));
+    expect(form(el)).not.to.equal(null);
+    expect(code(el).value).to.equal('wrap-resolved');
+
+    await settle(el, env, 30_000);
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+    expect(form(el)).to.equal(null);
+    expect(events).to.deep.equal([]);
+  });
+
+  it('without allowCancel there is no Cancel; at zero it says it is wrapping up', async () => {
+    const store = fake();
+    store.setAgent({ profile: profile({ autoWrapup: { enabled: true, timeoutSeconds: 10, allowCancel: false } }), status: { state: 'Available', since: 0 } });
+    const { el } = await render(store);
+    expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:10');
+    expect($(el, '[part="countdown"] button')).to.equal(null);
+    store.clock += 10_000;
+    el.requestUpdate();
+    await settle(el);
+    expect(text(el, '[role="timer"]')).to.equal('Wrapping up automatically…');
+    expect(el.ticking).to.equal(false);
+  });
+
+  it('no countdown and no tick when auto wrap-up is off', async () => {
+    const { el } = await render(fake());
+    expect($(el, '[part="countdown"]')).to.equal(null);
+    expect(el.ticking).to.equal(false);
+  });
+});
+
+describe('<cc-wrapup-form> events only on user action', () => {
+  it('setting the store, the language or backend changes fires nothing', async () => {
+    const env = await boot({ autoWrapup: { enabled: true, timeoutSeconds: 5, allowCancel: false } });
+    const id = await wrappingUp(env);
+    const { el, wrapper, setStore, setTranslator } = await render(undefined);
+    const events = record(wrapper);
+    setStore(env.store);
+    await settle(el, env);
+    setTranslator(createTranslator('fr', (await import('../../src/i18n/fr/index.js')).default));
+    await settle(el, env);
+    env.store.blockMarkdone(id, 'wait');
+    env.store.unblockMarkdone(id);
+    await settle(el, env, 5_000); // the contact center wraps up on its own
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+    setStore(undefined);
+    await el.updateComplete;
+    expect(events).to.deep.equal([]);
+  });
+});
