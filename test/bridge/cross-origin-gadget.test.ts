@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { createHostClient, type HostClient, type HostClientError } from '../../src/bridge/host-client.js';
 import type { GadgetBoot } from '../../src/gadget/gadget.js';
 
 /**
@@ -85,5 +86,54 @@ describe('gadget start-up (same-origin frames)', () => {
     expect(boot.status).to.equal('misconfigured');
     expect(message(doc).textContent).to.contain('https://crm.example/app');
     expect(doc.querySelector('cc-provider')).to.equal(null);
+  });
+});
+
+describe('the gadget on another origin, driven by the host client', () => {
+  const OTHER = `http://127.0.0.1:${location.port}`;
+  let frame: HTMLIFrameElement | undefined;
+  let client: HostClient | undefined;
+  afterEach(() => {
+    client?.destroy();
+    frame?.remove();
+    client = undefined;
+    frame = undefined;
+  });
+
+  before(async function () {
+    // The first load of the whole desk makes the dev server compile every element: give it time
+    // once, so the tests below measure nothing but behaviour.
+    this.timeout(90_000);
+    const cc = embed('gadget-allowed.html', 80_000);
+    await cc.system.getAllowedServices();
+    cc.destroy();
+    frame!.remove();
+  });
+
+  const embed = (page: string, timeoutMs = 8000): HostClient => {
+    frame = document.createElement('iframe');
+    frame.src = `${OTHER}${PAGES}/${page}?full`;
+    document.body.append(frame);
+    return (client = createHostClient({ target: frame.contentWindow!, targetOrigin: OTHER, timeoutMs }));
+  };
+
+  it('serves the bridge to the configured embedder, within its method list', async () => {
+    const cc = embed('gadget-allowed.html');
+    expect(await cc.system.getAllowedServices()).to.include('interaction.accept').and.not.include('agent.get');
+    expect(await cc.interaction.getInteractions()).to.be.an('array');
+    const refused = await cc.agent.get().then(
+      () => undefined,
+      (e: HostClientError) => e.code,
+    );
+    expect(refused).to.equal('FORBIDDEN');
+  });
+
+  it('does not answer an embedder that is not configured', async () => {
+    const cc = embed('gadget-elsewhere.html', 2000);
+    const code = await cc.interaction.getInteractions().then(
+      () => 'answered',
+      (e: HostClientError) => e.code,
+    );
+    expect(code).to.equal('TIMEOUT');
   });
 });
