@@ -447,6 +447,25 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 });
 
+describe('<cc-call-controls> being consulted (secondary agent)', () => {
+  it('shows End consult and Mute; ending the consult releases the task', async () => {
+    const env = await boot();
+    const id = env.sim.offerConsult({ from: 'agent-bjorn' })!;
+    env.clock.flush();
+    await env.store.accept(id);
+    const { el } = await render(env.store);
+    await settle(env, el);
+    expect(env.store.selectedTask!.state).to.equal('CONSULTING');
+    expect(shown(el)).to.deep.equal(['toggleMute', 'endConsult']);
+    expect(statusText(el)).to.equal('Consulting Being consulted by Björn Lindqvist');
+    const events = record(el);
+    button(el, 'endConsult')!.click();
+    await settle(env, el);
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+    expect(events).to.deep.equal([{ type: 'cc-task-command', detail: { taskId: id, command: 'endConsult' } }]);
+  });
+});
+
 describe('<cc-call-controls> failures', () => {
   it('a rejected hold shows inline, is announced, keeps the state and fires only cc-error', async () => {
     const env = await boot();
