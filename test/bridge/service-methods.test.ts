@@ -103,10 +103,10 @@ describe('bridge service: interaction methods', () => {
       expect(store.calls.filter((c) => c.method === 'refreshDirectory')).to.have.length(1);
     });
 
-    it('sets the consult’s user data on the interaction after the consult started; ignores extensions', async () => {
+    it('attaches the consult’s user data to the interaction first (the consulted party sees it); ignores extensions', async () => {
       await ok('interaction.consult', ['i-1', '5550123', { reason: 'billing', n: 3 }, { x: 'y' }]);
-      expect(store.calls.map((c) => c.method)).to.deep.equal(['consult', 'setUserData']);
-      expect(store.calls[1]!.args).to.deep.equal(['i-1', { reason: 'billing', n: '3' }]);
+      expect(store.calls.map((c) => c.method)).to.deep.equal(['setUserData', 'consult']);
+      expect(store.calls[0]!.args).to.deep.equal(['i-1', { reason: 'billing', n: '3' }]);
     });
 
     it('accepts undefined / null / empty userData and extensions', async () => {
@@ -130,7 +130,10 @@ describe('bridge service: interaction methods', () => {
       await refused('interaction.consult', ['i-1', '5550123', {}, {}, 'fifth'], 'INVALID_PARAMETERS', /at most 4/);
       await refused('interaction.consult', ['i-2', '5550123'], 'INVALID_STATE', /live/);
       await refused('interaction.consult', ['w-1', '5550123'], 'INVALID_STATE', /live/);
-      await refused('interaction.consult', ['c-1', '5550123'], 'INVALID_PARAMETERS', /voice/);
+      await refused('interaction.consult', ['c-1', '5550123'], 'INVALID_STATE', /chat/); // the model: consult is voice-only
+      store.patch('i-1', { pending: { command: 'hold', since: 1 } });
+      await refused('interaction.consult', ['i-1', '5550123'], 'INVALID_STATE', /pending/);
+      store.patch('i-1', { pending: undefined });
       await refused('interaction.consult', ['nope', '5550123'], 'NOT_FOUND');
       expect(store.calls).to.deep.equal([]);
       await refused('interaction.consult', ['i-1', { target: 'AGENT', destination: 'nobody' }], 'NOT_FOUND', /nobody/);
@@ -208,8 +211,9 @@ describe('bridge service: interaction methods', () => {
       await settle();
       store.patch('i-1', { state: 'TERMINATED', endReason: 'CUSTOMER_HANGUP' });
       expect(await crm.responseTo(ref)).to.include({ errorCode: 'INVALID_STATE' });
-      store.failures.set('consult', store.error('BACKEND_ERROR', 'consult', 'Consult failed: busy', 'c-1'));
-      await refused('interaction.singleStepConference', ['c-1', { target: 'AGENT', destination: 'agent-2' }], 'BACKEND_ERROR', /busy/);
+      store.put(task('i-9'));
+      store.failures.set('consult', store.error('BACKEND_ERROR', 'consult', 'Consult failed: busy', 'i-9'));
+      await refused('interaction.singleStepConference', ['i-9', { target: 'AGENT', destination: 'agent-2' }], 'BACKEND_ERROR', /busy/);
       expect(store.calls.map((c) => c.method)).to.deep.equal(['consult', 'refreshDirectory', 'consult']);
     });
   });
@@ -217,12 +221,10 @@ describe('bridge service: interaction methods', () => {
   describe('user data', () => {
     it('setUserData overwrites keys on a live interaction; deleteUserData removes one', async () => {
       await ok('interaction.setUserData', ['i-1', { account: '43', flag: true }]);
-      await ok('interaction.setUserData', ['i-2', { ringing: 'ok' }]);
       await ok('interaction.deleteUserData', ['i-1', 'account']);
       await ok('interaction.setUserData', ['i-1', {}]); // nothing to do
       expect(store.calls).to.deep.equal([
         { method: 'setUserData', args: ['i-1', { account: '43', flag: 'true' }] },
-        { method: 'setUserData', args: ['i-2', { ringing: 'ok' }] },
         { method: 'deleteUserData', args: ['i-1', 'account'] },
       ]);
     });
@@ -230,6 +232,7 @@ describe('bridge service: interaction methods', () => {
     it('refuses wrap-up (IDLE) interactions, bad values, and keys outside the write allow-list', async () => {
       start({ writeAllowed: ['account'] });
       await refused('interaction.setUserData', ['w-1', { account: '1' }], 'INVALID_STATE', /live/);
+      await refused('interaction.setUserData', ['i-2', { account: '1' }], 'INVALID_STATE', /live/); // ringing: the model refuses data commands
       await refused('interaction.deleteUserData', ['w-1', 'account'], 'INVALID_STATE');
       await refused('interaction.setUserData', ['i-1', { account: '1', ssn: '2' }], 'FORBIDDEN', /ssn/);
       await refused('interaction.deleteUserData', ['i-1', 'ssn'], 'FORBIDDEN', /ssn/);

@@ -8,20 +8,14 @@ import type { CcStore } from '../../store/types.js';
 import { mediaOf } from '../projection.js';
 import type { JsonValue } from '../protocol.js';
 import { checkArity, optObject, reqString, userDataOf } from '../validate.js';
-import { BridgeFailure, findTask, LIVE_STATES, requireLive, requireWritable, toFailure, type MethodContext, type MethodHandler } from './context.js';
+import { confirmed, requireAllowed } from './confirm.js';
+import { BridgeFailure, findTask, LIVE_STATES, requireLive, requireWritable, type MethodContext, type MethodHandler } from './context.js';
 import { parseTarget, resolveTarget } from './target.js';
 
 type Params = readonly (JsonValue | undefined)[];
 
 /** The interaction id parameter (first), checked. */
 const idAt = (p: Params, i = 0, name = 'interactionId'): string => reqString(p, i, name);
-
-/** User data may change while the interaction is not in wrap-up (for voice: not IDLE). */
-function requireUserDataState(task: Task): void {
-  if (task.state === 'WRAPPING_UP' || task.state === 'COMPLETED' || task.state === 'TERMINATED') {
-    throw new BridgeFailure('INVALID_STATE', `user data can only change on a live interaction; "${task.id}" is ${task.state}`);
-  }
-}
 
 /** The optional `userData` argument of consult / singleStep*: parsed and checked against the write allow-list. */
 function userDataArg(p: Params, i: number, ctx: MethodContext): Record<string, string> {
@@ -31,9 +25,15 @@ function userDataArg(p: Params, i: number, ctx: MethodContext): Record<string, s
   return ud;
 }
 
-/** Checks targetQuery, userData and extensions of consult / singleStep*, then resolves the destination. */
+const hasKeys = (o: object): boolean => Object.keys(o).length > 0;
+
+/**
+ * Checks targetQuery, userData and extensions of consult / singleStep*, and that the task allows
+ * the command (and the user-data update) now; then resolves the destination.
+ */
 async function consultArgs(
   method: string,
+  command: 'consult' | 'transfer',
   p: Params,
   ctx: MethodContext,
 ): Promise<{ task: Task; destination: Destination; userData: Record<string, string> }> {
@@ -42,8 +42,14 @@ async function consultArgs(
   const target = parseTarget(p[1]);
   const userData = userDataArg(p, 2, ctx);
   optObject(p, 3, 'extensions'); // accepted and ignored: nothing in our backends takes extensions
-  const task = findTask(ctx.store, id);
-  requireLive(task, method);
+  const check = (): Task => {
+    const task = findTask(ctx.store, id);
+    requireLive(task, method);
+    requireAllowed(ctx, task, command, method);
+    if (hasKeys(userData)) requireAllowed(ctx, task, 'setUserData', `${method} with userData`);
+    return task;
+  };
+  const task = check();
   if (target.media && target.media !== mediaOf(task.media)) {
     throw new BridgeFailure('INVALID_PARAMETERS', `${method} on another media (${target.media}) is not supported for a ${mediaOf(task.media)} interaction`);
   }
@@ -52,18 +58,12 @@ async function consultArgs(
   }
   const destination = await resolveTarget(ctx.store, target);
   // The directory load is asynchronous: the task may have changed meanwhile.
-  requireLive(findTask(ctx.store, id), method);
-  return { task, destination, userData };
+  return { task: check(), destination, userData };
 }
 
-async function setUserDataAfter(store: CcStore, id: string, userData: Record<string, string>, what: string): Promise<void> {
-  if (Object.keys(userData).length === 0) return;
-  try {
-    await store.setUserData(id, userData);
-  } catch (e) {
-    const f = toFailure(e);
-    throw new BridgeFailure(f.code, `${what} succeeded, but the user data was not set: ${f.message}`);
-  }
+/** Attaches user data (when there is any) and waits for the contact center to confirm it. */
+async function attach(ctx: MethodContext, id: string, userData: Record<string, string>): Promise<void> {
+  if (hasKeys(userData)) await confirmed(ctx, id, () => ctx.store.setUserData(id, userData));
 }
 
 /** The profile's default wrap-up code (isDefault, else the first). */
@@ -87,6 +87,19 @@ const requireConsulting = (task: Task, method: string): void => {
   }
 };
 
+/** A simple task command: find the task, issue, answer once confirmed. */
+async function simple(ctx: MethodContext, id: string, issue: (id: string) => Promise<void>): Promise<void> {
+  const task = findTask(ctx.store, id);
+  await confirmed(ctx, task.id, () => issue(task.id));
+}
+
+/** Wrap-up with the default code, refused while blocked. */
+async function wrapUp(ctx: MethodContext, task: Task): Promise<void> {
+  refuseIfBlocked(task, ctx);
+  const auxCodeId = defaultWrapupCode(ctx.store);
+  await confirmed(ctx, task.id, () => ctx.store.wrapup(task.id, { auxCodeId }));
+}
+
 /** The `interaction.*` handlers. */
 export const interactionMethods: Record<string, MethodHandler> = {
   getInteractions(p, ctx) {
@@ -103,20 +116,19 @@ export const interactionMethods: Record<string, MethodHandler> = {
 
   async accept(p, ctx) {
     checkArity('accept', p, 1);
-    const task = findTask(ctx.store, idAt(p));
-    await ctx.store.accept(task.id);
+    await simple(ctx, idAt(p), (id) => ctx.store.accept(id));
   },
 
   async reject(p, ctx) {
     checkArity('reject', p, 1);
-    const task = findTask(ctx.store, idAt(p));
-    await ctx.store.decline(task.id);
+    await simple(ctx, idAt(p), (id) => ctx.store.decline(id));
   },
 
   async consult(p, ctx) {
-    const { task, destination, userData } = await consultArgs('consult', p, ctx);
-    await ctx.store.consult(task.id, destination);
-    await setUserDataAfter(ctx.store, task.id, userData, 'consult');
+    const { task, destination, userData } = await consultArgs('consult', 'consult', p, ctx);
+    // The data goes first, so that the consulted party sees it.
+    await attach(ctx, task.id, userData);
+    await confirmed(ctx, task.id, () => ctx.store.consult(task.id, destination));
   },
 
   async completeTransfer(p, ctx) {
@@ -124,39 +136,33 @@ export const interactionMethods: Record<string, MethodHandler> = {
     // We model a consult as a leg of the same task: the consult interaction id is the task's id.
     const task = findTask(ctx.store, idAt(p, 0, 'consultInteractionId'));
     requireConsulting(task, 'completeTransfer');
-    await ctx.store.consultTransfer(task.id);
+    await confirmed(ctx, task.id, () => ctx.store.consultTransfer(task.id));
   },
 
   async completeConference(p, ctx) {
     checkArity('completeConference', p, 1);
     const task = findTask(ctx.store, idAt(p, 0, 'consultInteractionId'));
     requireConsulting(task, 'completeConference');
-    await ctx.store.consultConference(task.id);
+    await confirmed(ctx, task.id, () => ctx.store.consultConference(task.id));
   },
 
   async singleStepTransfer(p, ctx) {
-    const { task, destination, userData } = await consultArgs('singleStepTransfer', p, ctx);
+    const { task, destination, userData } = await consultArgs('singleStepTransfer', 'transfer', p, ctx);
     // The data must travel with the interaction, so it is attached before the transfer.
-    if (Object.keys(userData).length > 0) await ctx.store.setUserData(task.id, userData);
-    await ctx.store.transfer(task.id, destination);
+    await attach(ctx, task.id, userData);
+    await confirmed(ctx, task.id, () => ctx.store.transfer(task.id, destination));
   },
 
   async singleStepConference(p, ctx) {
-    const { task, destination, userData } = await consultArgs('singleStepConference', p, ctx);
-    if (task.state !== 'CONNECTED' && task.state !== 'HELD') {
-      throw new BridgeFailure('INVALID_STATE', `singleStepConference: "${task.id}" is ${task.state}; it must be connected or held`);
-    }
+    const { task, destination, userData } = await consultArgs('singleStepConference', 'consult', p, ctx);
+    await attach(ctx, task.id, userData);
     const w = ctx.watch(task.id);
     try {
-      await ctx.store.consult(task.id, destination);
+      await confirmed(ctx, task.id, () => ctx.store.consult(task.id, destination));
     } catch (e) {
       w.close();
       throw e;
     }
-    await setUserDataAfter(ctx.store, task.id, userData, 'singleStepConference consult').catch((e: unknown) => {
-      w.close();
-      throw e;
-    });
     const next = await w.until<'merge' | 'merged'>((t) => {
       if (!t || t.state === 'COMPLETED' || t.state === 'TERMINATED' || t.state === 'WRAPPING_UP') {
         return { fail: new BridgeFailure('INVALID_STATE', 'singleStepConference: the interaction ended before the consultation was accepted') };
@@ -171,7 +177,7 @@ export const interactionMethods: Record<string, MethodHandler> = {
       }
       return undefined;
     });
-    if (next === 'merge') await ctx.store.consultConference(task.id);
+    if (next === 'merge') await confirmed(ctx, task.id, () => ctx.store.consultConference(task.id));
   },
 
   async setUserData(p, ctx) {
@@ -182,9 +188,8 @@ export const interactionMethods: Record<string, MethodHandler> = {
     const values = userDataOf(obj, 'keyValues');
     requireWritable(Object.keys(values), ctx.writeAllowed);
     const task = findTask(ctx.store, id);
-    requireUserDataState(task);
-    if (Object.keys(values).length === 0) return;
-    await ctx.store.setUserData(task.id, values);
+    requireUserDataState(task, ctx);
+    await attach(ctx, task.id, values);
   },
 
   async deleteUserData(p, ctx) {
@@ -193,8 +198,8 @@ export const interactionMethods: Record<string, MethodHandler> = {
     const key = reqString(p, 1, 'key');
     requireWritable([key], ctx.writeAllowed);
     const task = findTask(ctx.store, id);
-    requireUserDataState(task);
-    await ctx.store.deleteUserData(task.id, key);
+    requireUserDataState(task, ctx);
+    await confirmed(ctx, task.id, () => ctx.store.deleteUserData(task.id, key));
   },
 
   async markdone(p, ctx) {
@@ -202,34 +207,16 @@ export const interactionMethods: Record<string, MethodHandler> = {
     const task = findTask(ctx.store, idAt(p));
     refuseIfBlocked(task, ctx);
     if (task.state === 'WRAPPING_UP') {
-      await ctx.store.wrapup(task.id, { auxCodeId: defaultWrapupCode(ctx.store) });
+      await wrapUp(ctx, task);
       return;
     }
     if (!LIVE_STATES.has(task.state)) {
       throw new BridgeFailure('INVALID_STATE', `markdone: "${task.id}" is ${task.state}; accept or reject it first`);
     }
+    requireAllowed(ctx, task, 'end', 'markdone');
     if (task.wrapUpRequired) defaultWrapupCode(ctx.store); // refuse now rather than after ending the call
-    const w = ctx.watch(task.id);
-    try {
-      await ctx.store.end(task.id);
-    } catch (e) {
-      w.close();
-      throw e;
-    }
-    // The store resolves when the backend took the command; the task stays pending until the
-    // contact center confirms (ContactEnded → wrap-up or completed) or refuses (back to live).
-    const next = await w.until<'wrap' | 'done'>((t) => {
-      if (!t || t.state === 'COMPLETED' || t.state === 'TERMINATED') return { done: 'done' };
-      if (t.pending) return undefined;
-      if (t.state === 'WRAPPING_UP') return { done: 'wrap' };
-      if (LIVE_STATES.has(t.state)) return { fail: t.error ?? new BridgeFailure('BACKEND_ERROR', 'markdone: the interaction did not end') };
-      return undefined;
-    });
-    if (next === 'wrap') {
-      const now = findTask(ctx.store, task.id);
-      refuseIfBlocked(now, ctx);
-      await ctx.store.wrapup(task.id, { auxCodeId: defaultWrapupCode(ctx.store) });
-    }
+    const ended = await confirmed(ctx, task.id, () => ctx.store.end(task.id));
+    if (ended?.state === 'WRAPPING_UP') await wrapUp(ctx, findTask(ctx.store, task.id));
   },
 
   blockMarkdone(p, ctx) {
@@ -254,6 +241,14 @@ export const interactionMethods: Record<string, MethodHandler> = {
     ctx.selectionChanged(before === task.id);
   },
 };
+
+/** User data may change on an accepted interaction that is not in wrap-up (for voice: not IDLE). */
+function requireUserDataState(task: Task, ctx: MethodContext): void {
+  if (!LIVE_STATES.has(task.state)) {
+    throw new BridgeFailure('INVALID_STATE', `user data can only change on a live interaction; "${task.id}" is ${task.state}`);
+  }
+  requireAllowed(ctx, task, 'setUserData', 'user data');
+}
 
 /** The consulted party has answered. */
 export function isConsultAccepted(t: Task): boolean {

@@ -6,6 +6,7 @@
 import type { Task } from '../../model/domain.js';
 import type { JsonValue } from '../protocol.js';
 import { checkArity, optString, reqString } from '../validate.js';
+import { confirmed } from './confirm.js';
 import { BridgeFailure, findTask, type MethodContext, type MethodHandler } from './context.js';
 
 /** Digits with an optional leading +, and the usual separators. */
@@ -24,22 +25,28 @@ function voiceTask(method: string, p: readonly (JsonValue | undefined)[], ctx: M
 /** The `voice.*` handlers. */
 export const voiceMethods: Record<string, MethodHandler> = {
   async answer(p, ctx) {
-    await ctx.store.accept(voiceTask('voice.answer', p, ctx).id);
+    const id = voiceTask('voice.answer', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.accept(id));
   },
   async hold(p, ctx) {
-    await ctx.store.hold(voiceTask('voice.hold', p, ctx).id);
+    const id = voiceTask('voice.hold', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.hold(id));
   },
   async resume(p, ctx) {
-    await ctx.store.resume(voiceTask('voice.resume', p, ctx).id);
+    const id = voiceTask('voice.resume', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.resume(id));
   },
   async hangUp(p, ctx) {
-    await ctx.store.end(voiceTask('voice.hangUp', p, ctx).id);
+    const id = voiceTask('voice.hangUp', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.end(id));
   },
   async pauseCallRecording(p, ctx) {
-    await ctx.store.pauseRecording(voiceTask('voice.pauseCallRecording', p, ctx).id);
+    const id = voiceTask('voice.pauseCallRecording', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.pauseRecording(id));
   },
   async resumeCallRecording(p, ctx) {
-    await ctx.store.resumeRecording(voiceTask('voice.resumeCallRecording', p, ctx).id);
+    const id = voiceTask('voice.resumeCallRecording', p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store.resumeRecording(id));
   },
   async dial(p, ctx) {
     checkArity('voice.dial', p, 2);
