@@ -75,24 +75,19 @@ export class CcOfferElement extends CcElement {
     const control = this.controlsOf(task)[command];
     if (!control.visible || !control.enabled) return;
     this.setFailure(taskId, undefined);
-    let failure: unknown;
     const ok = await this.command(async (store) => {
       try {
         await store[command](taskId);
-      } catch (error) {
-        failure = error;
-        throw error;
+      } catch (failure) {
+        // Recorded before `command()` dispatches cc-error, so listeners see the failure rendered.
+        const error: CcError = isCcError(failure)
+          ? failure
+          : { code: 'BACKEND_ERROR', command, taskId, message: String(failure), at: this.now() };
+        this.setFailure(taskId, { error, rev: store.tasks.find((t) => t.id === taskId)?.rev });
+        throw failure;
       }
     });
-    if (ok) {
-      this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
-      return;
-    }
-    const error: CcError = isCcError(failure)
-      ? failure
-      : { code: 'BACKEND_ERROR', command, taskId, message: String(failure ?? ''), at: this.now() };
-    const rev = this.store?.tasks.find((t) => t.id === taskId)?.rev;
-    this.setFailure(taskId, { error, rev });
+    if (ok) this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
   }
 
   /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .rows {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    column-gap: var(--_space);
+    align-items: stretch;
+  }
+  [role='listbox'] {
+    grid-column: 1;
+    display: grid;
+    grid-template-rows: subgrid;
+    gap: calc(var(--_space) / 2);
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .actions {
+    grid-column: 2;
+    display: grid;
+    grid-template-rows: subgrid;
+    gap: calc(var(--_space) / 2);
+  }
+  .row-actions {
+    display: grid;
+    align-content: center;
+    gap: calc(var(--_space) / 2);
+    max-inline-size: 16em;
+  }
+  .task {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas:
+      'media customer state'
+      'media queue timer';
+    column-gap: var(--_space);
+    align-items: center;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  .task:hover {
+    background: var(--_bg-raised);
+  }
+  .task[aria-selected='true'] {
+    border-color: var(--_accent);
+    background: var(--_bg-raised);
+  }
+  .task.offer {
+    border-inline-start-color: var(--_warning);
+  }
+  .task .media {
+    grid-area: media;
+    flex-direction: column;
+    font-size: 0.85em;
+  }
+  .task .media-icon {
+    font-size: 1.4em;
+  }
+  .customer {
+    grid-area: customer;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .queue {
+    grid-area: queue;
+    color: var(--_fg-muted);
+    overflow-wrap: anywhere;
+  }
+  .state {
+    grid-area: state;
+    justify-self: end;
+  }
+  .timer {
+    grid-area: timer;
+    justify-self: end;
+    font-variant-numeric: tabular-nums;
+    color: var(--_fg-muted);
+  }
+  .timer.countdown {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .empty {
+    margin: 0;
+    padding: var(--_space);
+  }
+`;

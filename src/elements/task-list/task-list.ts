@@ -1,0 +1,217 @@
+/**
+ * `<cc-task-list>`: every live task, selectable.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { state } from 'lit/decorators.js';
+import { tokens } from '../base/tokens.js';
+import { define } from '../base/define.js';
+import { mediaIcon } from '../base/media-icon.js';
+import type { Task } from '../../model/index.js';
+import { CcOfferElement } from '../incoming-task/offer-element.js';
+import { offerStyles } from '../incoming-task/offer.styles.js';
+import { customerLabel, queueName } from '../incoming-task/task-text.js';
+import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
+import { TickController } from '../incoming-task/tick-controller.js';
+import { styles } from './task-list.styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The agent selected a task in the list (the store's selection has changed to it). */
+    'cc-task-selected': CustomEvent<{ taskId: string }>;
+  }
+}
+
+/**
+ * @summary Every live task in the store's order: media, customer, queue, state, and its timer
+ * (handle time, hold time, or the time left to answer an offer). A single-select listbox: click,
+ * or move with ArrowUp/ArrowDown/Home/End and select with Enter or Space. Offers get Accept and
+ * Decline beside their row (outside the listbox, so no control is nested in an option).
+ *
+ * @fires cc-task-selected - `{ taskId }` when the agent selects a task (after `store.select`).
+ * @fires cc-task-accepted - `{ taskId }` after the store accepted the agent's Accept.
+ * @fires cc-task-declined - `{ taskId }` after the store accepted the agent's Decline.
+ * @fires cc-error - the `CcError` when Accept or Decline failed (also shown inline).
+ *
+ * @csspart base - the list and its offer actions.
+ * @csspart list - the listbox.
+ * @csspart task - one task (an option); the selected one also has `task-selected`, offers `task-offer`.
+ * @csspart media - the media icon and name of a task.
+ * @csspart media-icon - the media icon.
+ * @csspart customer - the customer's name, number or address.
+ * @csspart queue - the queue.
+ * @csspart state - the translated task state.
+ * @csspart timer - handle time, hold time, or the answer countdown.
+ * @csspart actions - the column of offer actions.
+ * @csspart offer-actions - Accept and Decline of one offer.
+ * @csspart accept - an Accept button.
+ * @csspart decline - a Decline button.
+ * @csspart error - the last Accept / Decline failure of an offer.
+ * @csspart empty - the text shown when there is no task.
+ *
+ * @cssproperty --cc-color-surface - background of a task.
+ * @cssproperty --cc-color-surface-raised - background of the selected or hovered task.
+ * @cssproperty --cc-color-text - text colour.
+ * @cssproperty --cc-color-text-muted - queue, timers and media names.
+ * @cssproperty --cc-color-border - task borders.
+ * @cssproperty --cc-color-accent - the selected task's border.
+ * @cssproperty --cc-color-warning - the offer stripe and countdown.
+ * @cssproperty --cc-color-success - Accept button background.
+ * @cssproperty --cc-color-on-success - Accept button text.
+ * @cssproperty --cc-color-danger - Decline button background and failure text.
+ * @cssproperty --cc-color-on-danger - Decline button text.
+ * @cssproperty --cc-color-focus - focus ring.
+ * @cssproperty --cc-radius - corner radius.
+ * @cssproperty --cc-space - spacing unit.
+ * @cssproperty --cc-font-family - font.
+ * @cssproperty --cc-font-size - base font size.
+ */
+export class CcTaskList extends CcOfferElement {
+  static override styles = [tokens, offerStyles, styles];
+
+  private readonly selectedValue = this.observe((s) => s.selectedTask$);
+  private readonly tick = new TickController(this, () => this.tasks.some(isCounting));
+  /** The option that holds the roving tab stop (keyboard focus), by task id. */
+  @state() private activeId?: string;
+
+  constructor() {
+    super();
+    // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
+    this.announceAllOfferErrors = false;
+  }
+
+  /** True while the 1-second timer tick runs. */
+  get ticking(): boolean {
+    return this.tick.running;
+  }
+
+  private get selectedId(): string | undefined {
+    return this.selectedValue.value?.id;
+  }
+
+  /** The task holding the tab stop: the one last moved to, else the selected one, else the first. */
+  private focusTarget(tasks: readonly Task[]): string | undefined {
+    const has = (id: string | undefined) => id !== undefined && tasks.some((t) => t.id === id);
+    if (has(this.activeId)) return this.activeId;
+    if (has(this.selectedId)) return this.selectedId;
+    return tasks[0]?.id;
+  }
+
+  protected override render(): TemplateResult {
+    const tasks = this.tasks;
+    if (tasks.length === 0) {
+      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'taskList.empty' : 'common.noProvider')}</p>`;
+    }
+    const now = this.now();
+    const tabStop = this.focusTarget(tasks);
+    const rows = { gridRow: `1 / span ${tasks.length}` };
+    const offers = tasks.map((task, index) => ({ task, index })).filter(({ task }) => isOffer(task));
+    return html`<div class="rows" part="base">
+      <ul
+        role="listbox"
+        part="list"
+        aria-label=${this.t('taskList.label')}
+        style=${styleMap(rows)}
+        @keydown=${this.onKeyDown}
+      >
+        ${repeat(tasks, (task) => task.id, (task, index) => this.renderTask(task, index, now, task.id === tabStop))}
+      </ul>
+      ${offers.length === 0
+        ? nothing
+        : html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${styleMap(rows)}>
+            ${offers.map(
+              ({ task, index }) => html`<div class="row-actions" style=${styleMap({ gridRow: String(index + 1) })}>
+                ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
+                ${this.renderOfferError(task)}
+              </div>`,
+            )}
+          </div>`}
+    </div>`;
+  }
+
+  private renderTask(task: Task, index: number, now: number, tabStop: boolean): TemplateResult {
+    const selected = task.id === this.selectedId;
+    const offer = isOffer(task);
+    const queue = queueName(task);
+    const parts = ['task', selected ? 'task-selected' : '', offer ? 'task-offer' : ''].filter(Boolean).join(' ');
+    return html`<li
+      role="option"
+      id="task-${index}"
+      class="task ${offer ? 'offer' : ''}"
+      part=${parts}
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${tabStop ? 0 : -1}
+      @click=${() => this.choose(task.id)}
+    >
+      <span class="media" part="media">${mediaIcon(task.media)}<span id="task-${index}-media">${this.i18n.media(task.media)}</span></span>
+      <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
+      ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
+      <span class="state" part="state">${this.i18n.state(task.state)}</span>
+      ${this.renderTimer(task, now)}
+    </li>`;
+  }
+
+  private renderTimer(task: Task, now: number): TemplateResult | typeof nothing {
+    const rona = ronaRemaining(task, now);
+    if (rona !== undefined) {
+      return html`<span class="timer countdown" part="timer">${this.t('incomingTask.rona', { time: this.i18n.duration(rona) })}</span>`;
+    }
+    const held = holdTime(task, now);
+    const handled = handleTime(task, now);
+    const text = [
+      held === undefined ? undefined : this.t('taskList.holdTime', { time: this.i18n.duration(held) }),
+      handled === undefined ? undefined : this.t('taskList.handleTime', { time: this.i18n.duration(handled) }),
+    ].filter((part): part is string => part !== undefined);
+    return text.length === 0 ? nothing : html`<span class="timer" part="timer">${text.join(' · ')}</span>`;
+  }
+
+  /** The agent selects a task (click, Enter or Space). */
+  private choose(taskId: string): void {
+    const store = this.store;
+    if (!store || !this.tasks.some((t) => t.id === taskId)) return;
+    this.activeId = taskId;
+    store.select(taskId);
+    this.emit('cc-task-selected', { taskId });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const tasks = this.tasks;
+    const current = tasks.findIndex((t) => t.id === this.focusTarget(tasks));
+    if (current < 0) return;
+    let next = current;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(current + 1, tasks.length - 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(current - 1, 0);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = tasks.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.choose(tasks[current].id);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.activeId = tasks[next].id;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#task-${next}`)?.focus());
+  }
+}
+
+define('cc-task-list', CcTaskList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-task-list': CcTaskList;
+  }
+}
