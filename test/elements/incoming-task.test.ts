@@ -180,7 +180,7 @@ describe('<cc-incoming-task>', () => {
       expect(offer.getAttribute('part')).to.equal('offer consult-offer');
       expect(text(offer.querySelector('[part="title"]'))).to.equal('Consult request from Ana Souza');
       expect(text(offer.querySelector('[part="address"]'))).to.equal('About José Álvarez');
-      expect(button(el, 'accept')).to.exist;
+      expect(button(el, 'accept')).to.not.equal(null);
     });
 
     it('gives Accept and Decline names that say which offer they act on', async () => {
@@ -354,7 +354,7 @@ describe('<cc-incoming-task>', () => {
       accept.click();
       await waitUntil(() => accept.getAttribute('aria-busy') === 'true', 'busy');
       expect(text(accept)).to.equal('Accepting…');
-      expect(accept.querySelector('.spinner')).to.exist;
+      expect(accept.querySelector('.spinner')).to.not.equal(null);
       expect(accept.disabled).to.equal(false);
       expect(accept.getAttribute('aria-disabled')).to.equal('true');
       expect(root(el).activeElement).to.equal(accept);
@@ -414,7 +414,7 @@ describe('<cc-incoming-task>', () => {
       button(el, 'accept').click();
       await failed;
       await el.updateComplete;
-      expect(root(el).querySelector('[part="error"]')).to.exist;
+      expect(root(el).querySelector('[part="error"]')).to.not.equal(null);
       const accepted = oneEvent(el, 'cc-task-accepted');
       button(el, 'accept').click();
       await accepted;
