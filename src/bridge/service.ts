@@ -63,10 +63,12 @@ const SUBSCRIBE_NEEDS: Record<EventNamespace, readonly MethodName[]> = {
   agent: ['agent.get', 'agent.getState'],
 };
 
-/** Equal but for `userData`: a user-data-only change. */
-function sameButUserData(a: BridgeInteraction, b: BridgeInteraction): boolean {
-  const strip = (x: BridgeInteraction): string => JSON.stringify({ ...x, userData: null });
-  return strip(a) === strip(b);
+/**
+ * What a task change looks like to a client, for comparisons. The selection flags are left out:
+ * a selection change is reported by CASE_SELECTED, not by re-sending every interaction.
+ */
+function visible(x: BridgeInteraction, withUserData: boolean): string {
+  return JSON.stringify({ ...x, isCaseSelected: null, isCaseExpanded: null, userData: withUserData ? x.userData : null });
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -132,8 +134,8 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
     const gone = task.state === 'COMPLETED' || task.state === 'TERMINATED';
     if (gone) lastSent.delete(task.id);
     else lastSent.set(task.id, proj);
-    if (prev && json(prev) === json(proj)) return; // nothing a client can see changed
-    if (prev && !gone && sameButUserData(prev, proj)) {
+    if (prev && visible(prev, true) === visible(proj, true)) return; // nothing a client can see changed
+    if (prev && !gone && visible(prev, false) === visible(proj, false)) {
       emit('interaction', { ...proj, state: 'USER_DATA_UPDATED', previousState: proj.state } as unknown as JsonValue);
       return;
     }

@@ -90,6 +90,7 @@ describe('bridge service: interaction methods', () => {
         { target: 'INTERACTION_QUEUE', destination: 'support' },
         { type: 'ROUTING_POINT', destination: 'Main Line' },
         { target: 'CUSTOM_CONTACT', destination: '5550123', media: 'voice' },
+        { target: 'AGENT', destination: 'agent-unlisted' },
       ]);
       expect(got).to.deep.equal([
         { type: 'agent', id: 'agent-2', name: 'Bo Buddy' },
@@ -99,6 +100,7 @@ describe('bridge service: interaction methods', () => {
         { type: 'queue', id: 'queue-2', name: 'Support' },
         { type: 'entryPoint', id: 'ep-1', name: 'Main Line' },
         { type: 'dialNumber', id: '5550123', name: '5550123' },
+        { type: 'agent', id: 'agent-unlisted' },
       ]);
       expect(store.calls.filter((c) => c.method === 'refreshDirectory')).to.have.length(1);
     });
@@ -136,7 +138,8 @@ describe('bridge service: interaction methods', () => {
       store.patch('i-1', { pending: undefined });
       await refused('interaction.consult', ['nope', '5550123'], 'NOT_FOUND');
       expect(store.calls).to.deep.equal([]);
-      await refused('interaction.consult', ['i-1', { target: 'AGENT', destination: 'nobody' }], 'NOT_FOUND', /nobody/);
+      await refused('interaction.consult', ['i-1', { target: 'SKILL', destination: 'nowhere' }], 'NOT_FOUND', /nowhere/);
+      await refused('interaction.consult', ['i-1', { target: 'ROUTING_POINT', destination: 'nowhere' }], 'NOT_FOUND', /nowhere/);
       expect(store.calls.map((c) => c.method)).to.deep.equal(['refreshDirectory']);
     });
 

@@ -235,6 +235,16 @@ describe('bridge service: subscriptions and events', () => {
     expect((e!.data as { userData: unknown }).userData).to.deep.equal({ account: '43' });
   });
 
+  it('reports a user-data change after a selection change as USER_DATA_UPDATED', async () => {
+    await crm.subscribe('interaction');
+    store.select('i-2');
+    crm.clear();
+    const t = store.tasks[0]!;
+    store.put({ ...t, data: { ...t.data, interaction: { ...t.data.interaction, callAssociatedDetails: { account: '44' } } }, rev: t.rev + 1 });
+    expect(crm.events('interaction').map((e) => (e.data as { state: string; isCaseSelected: boolean }).state)).to.deep.equal(['USER_DATA_UPDATED']);
+    expect((crm.events('interaction')[0]!.data as { isCaseSelected: boolean }).isCaseSelected).to.equal(false);
+  });
+
   it('sends CASE_SELECTED when the selection changes', async () => {
     await crm.subscribe('interaction');
     crm.clear();

@@ -72,7 +72,7 @@ function byIdOrName<T>(list: readonly T[], id: (t: T) => string, name: (t: T) =>
 
 /**
  * Resolves a parsed target against the directory (loading it when the list needed is empty).
- * NOT_FOUND when no agent / queue / entry point matches.
+ * NOT_FOUND when no queue / entry point matches; an unlisted agent id is passed on as it is.
  */
 export async function resolveTarget(store: CcStore, t: ParsedTarget): Promise<Destination> {
   if (t.kind === 'CUSTOM_CONTACT') return { type: 'dialNumber', id: t.destination, name: t.destination };
@@ -91,9 +91,10 @@ export async function resolveTarget(store: CcStore, t: ParsedTarget): Promise<De
   }
   const d = store.directory;
   if (t.kind === 'AGENT') {
+    // The vendor's destination is the agent's id; a name is resolved when the directory knows it.
+    // An id the directory does not list goes to the contact center as it is: it decides.
     const a = byIdOrName(d.agents, (x) => x.agentId, (x) => x.agentName, t.destination);
-    if (!a) throw new BridgeFailure('NOT_FOUND', `no agent "${t.destination}"`);
-    return { type: 'agent', id: a.agentId, name: a.agentName };
+    return a ? { type: 'agent', id: a.agentId, name: a.agentName } : { type: 'agent', id: t.destination };
   }
   if (t.kind === 'ROUTING_POINT') {
     const e = byIdOrName(d.entryPoints, (x) => x.id, (x) => x.name, t.destination);
