@@ -89,7 +89,8 @@ describe('gadget start-up (same-origin frames)', () => {
   });
 });
 
-describe('the gadget on another origin, driven by the host client', () => {
+describe('the gadget on another origin, driven by the host client', function () {
+  this.timeout(20_000);
   const OTHER = `http://127.0.0.1:${location.port}`;
   let frame: HTMLIFrameElement | undefined;
   let client: HostClient | undefined;
@@ -110,7 +111,7 @@ describe('the gadget on another origin, driven by the host client', () => {
     frame!.remove();
   });
 
-  const embed = (page: string, timeoutMs = 8000): HostClient => {
+  const embed = (page: string, timeoutMs = 15_000): HostClient => {
     frame = document.createElement('iframe');
     frame.src = `${OTHER}${PAGES}/${page}?full`;
     document.body.append(frame);

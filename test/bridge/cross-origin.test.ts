@@ -9,12 +9,14 @@ import { Control, EventLog, openServicePage, OTHER_ORIGIN, outcome } from './pag
  * Every test gets a fresh service page. The control channel reads the store's view to wait for
  * confirmations and to check what changed.
  */
-describe('host client ↔ real bridge service, across origins', () => {
+describe('host client ↔ real bridge service, across origins', function () {
+  // Real pages, real (short) simulator delays, a consult answered after 2–3 s: room for a busy machine.
+  this.timeout(20_000);
   let frame: HTMLIFrameElement;
   let client: HostClient;
   let ctl: Control;
 
-  const start = (query = '', timeoutMs = 8000): void => {
+  const start = (query = '', timeoutMs = 15_000): void => {
     frame = openServicePage(query);
     client = createHostClient({ target: frame.contentWindow!, targetOrigin: OTHER_ORIGIN, timeoutMs });
     ctl = new Control(frame.contentWindow!);
@@ -331,7 +333,8 @@ describe('host client ↔ real bridge service, across origins', () => {
   });
 });
 
-describe('a service that does not allow this origin', () => {
+describe('a service that does not allow this origin', function () {
+  this.timeout(20_000);
   it('never answers (the call times out) and changes nothing', async () => {
     const frame = openServicePage(`?allow=${encodeURIComponent('https://crm.example')}`);
     const ctl = new Control(frame.contentWindow!);

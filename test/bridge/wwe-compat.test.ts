@@ -59,7 +59,7 @@ class VendorStyleClient {
   }
 
   async untilEvent(test: (m: Wire) => boolean): Promise<Wire> {
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
       const hit = this.accepted.find((m) => typeof m.event === 'string' && test(m));
       if (hit) return hit;
@@ -76,7 +76,8 @@ class VendorStyleClient {
   }
 }
 
-describe('WWE Service Client API compatibility (vendor-style client)', () => {
+describe('WWE Service Client API compatibility (vendor-style client)', function () {
+  this.timeout(20_000);
   let frame: HTMLIFrameElement;
   let wwe: VendorStyleClient;
   let ctl: Control;

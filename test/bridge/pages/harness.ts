@@ -68,7 +68,7 @@ export class Control {
 
   /** Polls the store until `test` holds; fails with `what` after a while. */
   async until(what: string, test: (v: StoreView) => boolean): Promise<StoreView> {
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
       const v = await this.view();
       if (test(v)) return v;
@@ -104,7 +104,7 @@ export class EventLog<E extends { event: string; data: unknown }> {
   };
 
   async until(what: string, test: (e: E) => boolean): Promise<E> {
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
       const hit = this.events.find(test);
       if (hit) return hit;

@@ -49,14 +49,19 @@ const commands: Record<string, (a: Args) => unknown> = {
   }),
 };
 
+/** Replies by command id: the tester retries until answered, and a retry must not act twice. */
+const replies = new Map<unknown, Record<string, unknown>>();
 addEventListener('message', (e: MessageEvent) => {
   const m = e.data as { ccTest?: unknown; id?: unknown; args?: Args } | null;
   if (e.origin !== tester || !m || typeof m.ccTest !== 'string' || !(m.ccTest in commands)) return;
-  let reply: Record<string, unknown>;
-  try {
-    reply = { ccTestReply: m.id, result: commands[m.ccTest](m.args ?? {}) };
-  } catch (err) {
-    reply = { ccTestReply: m.id, error: String(err) };
+  let reply = replies.get(m.id);
+  if (!reply) {
+    try {
+      reply = { ccTestReply: m.id, result: commands[m.ccTest](m.args ?? {}) };
+    } catch (err) {
+      reply = { ccTestReply: m.id, error: String(err) };
+    }
+    replies.set(m.id, reply);
   }
   (e.source as Window).postMessage(reply, e.origin);
 });
