@@ -1,0 +1,259 @@
+/**
+ * `<cc-task-details>`: what is known about the selected task, with editable user data.
+ * @module
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { state } from 'lit/decorators.js';
+import { CcElement } from '../base/cc-element.js';
+import { tokens } from '../base/tokens.js';
+import { define } from '../base/define.js';
+import { mediaIcon } from '../base/media-icon.js';
+import { canIssue, type AgentView, type CcError, type Task } from '../../model/index.js';
+import { customerAddress, customerName, queueName } from '../incoming-task/task-text.js';
+import { styles } from './task-details.styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The agent saved a user-data (call-associated data) value and the store accepted it. */
+    'cc-user-data-changed': CustomEvent<{ taskId: string; key: string; value: string }>;
+  }
+}
+
+/** One call-associated data entry as shown. */
+interface DataEntry {
+  key: string;
+  label: string;
+  value: string;
+  editable: boolean;
+}
+
+const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+const isCcError = (value: unknown): value is CcError =>
+  typeof value === 'object' && value !== null && 'code' in value && 'command' in value;
+
+/** Drafts, saves and failures are per task and key. */
+const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;
+
+/**
+ * @summary The selected task: customer (name, number or address), media, state, queue, entry
+ * point, dialed number, IVR path, and the call-associated data as key/values. Keys the profile and
+ * the data allow the agent to edit get an input and a Save button; what was typed survives a
+ * failed save, and the failure is shown next to the field.
+ *
+ * @fires cc-user-data-changed - `{ taskId, key, value }` after the store accepted a saved value.
+ * @fires cc-error - the `CcError` when saving failed (also shown inline and announced).
+ *
+ * @csspart base - the details region.
+ * @csspart fields - the list of task facts.
+ * @csspart customer - the customer's name.
+ * @csspart address - the customer's number or address.
+ * @csspart media - the media icon and name.
+ * @csspart media-icon - the media icon.
+ * @csspart state - the translated task state.
+ * @csspart queue - the queue.
+ * @csspart entry-point - the entry point.
+ * @csspart dnis - the dialed number (DNIS).
+ * @csspart ivr-path - the IVR path.
+ * @csspart data - the call-associated data group.
+ * @csspart data-list - the call-associated data key/values.
+ * @csspart input - an input of an editable value.
+ * @csspart save - a Save button.
+ * @csspart error - a failed save's message.
+ * @csspart empty - the text shown when no task is selected.
+ *
+ * @cssproperty --cc-color-surface - input background.
+ * @cssproperty --cc-color-surface-raised - button background.
+ * @cssproperty --cc-color-text - text colour.
+ * @cssproperty --cc-color-text-muted - labels.
+ * @cssproperty --cc-color-border - input and button borders.
+ * @cssproperty --cc-color-danger - failure text and the invalid input's border.
+ * @cssproperty --cc-color-focus - focus ring.
+ * @cssproperty --cc-radius - corner radius.
+ * @cssproperty --cc-space - spacing unit.
+ * @cssproperty --cc-font-family - font.
+ * @cssproperty --cc-font-size - base font size.
+ */
+export class CcTaskDetails extends CcElement {
+  static override styles = [tokens, styles];
+
+  private readonly selectedValue = this.observe((s) => s.selectedTask$);
+  private readonly agentValue = this.observe((s) => s.agent$);
+  private readonly directoryValue = this.observe((s) => s.directory$);
+
+  /** What the agent typed and has not yet seen stored, by task and key. */
+  @state() private drafts: ReadonlyMap<string, string> = new Map();
+  @state() private saving: ReadonlySet<string> = new Set();
+  @state() private failures: ReadonlyMap<string, CcError> = new Map();
+  /** The polite announcement of the last successful save. */
+  @state() private status = '';
+
+  private get agentView(): AgentView {
+    return this.agentValue.value ?? this.store?.agent ?? NO_AGENT;
+  }
+
+  protected override willUpdate(): void {
+    // A draft the store now holds (saved, or changed to the same value elsewhere) is no longer a draft.
+    const task = this.selectedValue.value;
+    if (!task || this.drafts.size === 0) return;
+    const stored = new Map(this.entries(task).map((entry) => [slot(task.id, entry.key), entry.value]));
+    const next = new Map([...this.drafts].filter(([id, value]) => this.saving.has(id) || stored.get(id) !== value));
+    if (next.size !== this.drafts.size) this.drafts = next;
+  }
+
+  protected override render(): TemplateResult {
+    const task = this.selectedValue.value;
+    if (!task) {
+      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'common.noTask' : 'common.noProvider')}</p>`;
+    }
+    const entries = this.entries(task);
+    return html`<section class="details" part="base" aria-label=${this.t('taskDetails.label')}>
+      <dl part="fields">${this.renderFacts(task)}</dl>
+      <div role="group" part="data" aria-labelledby="data-title">
+        <p class="section-title" id="data-title">${this.t('taskDetails.data')}</p>
+        ${entries.length === 0
+          ? html`<p class="muted empty">${this.t('taskDetails.noData')}</p>`
+          : html`<dl part="data-list">${entries.map((entry, index) => this.renderEntry(task, entry, index))}</dl>`}
+      </div>
+      <div class="visually-hidden" role="status">${this.status}</div>
+    </section>`;
+  }
+
+  private renderFacts(task: Task): TemplateResult[] {
+    const cpd = task.data.interaction?.callProcessingDetails;
+    const voice = task.media === 'telephony';
+    const fact = (label: string, part: string, value: unknown): TemplateResult | undefined =>
+      value === undefined
+        ? undefined
+        : html`<div class="field"><dt>${label}</dt><dd part=${part}>${value}</dd></div>`;
+    return [
+      fact(this.t('taskDetails.customer'), 'customer', customerName(task) ?? this.t('common.unknownCustomer')),
+      fact(this.t(voice ? 'taskDetails.number' : 'taskDetails.address'), 'address', customerAddress(task)),
+      fact(
+        this.t('taskDetails.media'),
+        'media',
+        html`<span class="media">${mediaIcon(task.media)}<span>${this.i18n.media(task.media)}</span></span>`,
+      ),
+      fact(this.t('taskDetails.state'), 'state', this.i18n.state(task.state)),
+      fact(this.t('taskDetails.queue'), 'queue', queueName(task)),
+      fact(this.t('taskDetails.entryPoint'), 'entry-point', this.entryPoint(cpd?.EP_ID)),
+      fact(this.t('taskDetails.dnis'), 'dnis', nonEmpty(cpd?.dnis)),
+      fact(this.t('taskDetails.ivrPath'), 'ivr-path', nonEmpty(cpd?.IvrPath)),
+    ].filter((row): row is TemplateResult => row !== undefined);
+  }
+
+  private renderEntry(task: Task, entry: DataEntry, index: number): TemplateResult {
+    if (!entry.editable) {
+      return html`<div class="field"><dt>${entry.label}</dt><dd>${entry.value}</dd></div>`;
+    }
+    const id = slot(task.id, entry.key);
+    const saving = this.saving.has(id);
+    const failure = this.failures.get(id);
+    const inputId = `data-${index}`;
+    return html`<div class="field">
+      <dt><label for=${inputId} id="${inputId}-label">${entry.label}</label></dt>
+      <dd>
+        <form class="edit" @submit=${(event: Event) => this.save(event, task.id, entry)}>
+          <input
+            id=${inputId}
+            part="input"
+            name="value"
+            autocomplete="off"
+            .value=${live(this.drafts.get(id) ?? entry.value)}
+            aria-invalid=${failure ? 'true' : 'false'}
+            aria-describedby=${failure ? `${inputId}-error` : nothing}
+            @input=${(event: Event) => this.setDraft(id, (event.target as HTMLInputElement).value)}
+          />
+          <button
+            type="submit"
+            part="save"
+            id="${inputId}-save"
+            aria-labelledby="${inputId}-save ${inputId}-label"
+            aria-disabled=${saving ? 'true' : 'false'}
+            aria-busy=${saving ? 'true' : 'false'}
+          >
+            ${this.t(saving ? 'taskDetails.saving' : 'taskDetails.save')}
+          </button>
+        </form>
+        ${failure
+          ? html`<p class="error" part="error" id="${inputId}-error" role="alert">${this.i18n.error(failure)}</p>`
+          : nothing}
+      </dd>
+    </div>`;
+  }
+
+  /**
+   * The call-associated data: `callAssociatedData` entries by display name (values from
+   * `callAssociatedDetails` when present), then any other `callAssociatedDetails` keys; editable
+   * where the profile allows user-data edits, the entry is agent-editable and the task is live.
+   */
+  private entries(task: Task): DataEntry[] {
+    const interaction = task.data.interaction;
+    const details = interaction?.callAssociatedDetails ?? {};
+    const data = interaction?.callAssociatedData ?? {};
+    const mayEdit = this.agentView.profile?.userData.editable === true && canIssue(task, 'setUserData', this.agentView);
+    const entries: DataEntry[] = Object.entries(data).map(([key, entry]) => ({
+      key,
+      label: nonEmpty(entry?.displayName) ?? key,
+      value: String(details[key] ?? entry?.value ?? ''),
+      editable: mayEdit && entry?.agentEditable === true,
+    }));
+    for (const [key, value] of Object.entries(details)) {
+      if (!(key in data)) entries.push({ key, label: key, value: String(value ?? ''), editable: false });
+    }
+    return entries;
+  }
+
+  /** The entry point's name from the directory when known, else its id. */
+  private entryPoint(id: string | undefined): string | undefined {
+    if (!nonEmpty(id)) return undefined;
+    return this.directoryValue.value?.entryPoints.find((ep) => ep.id === id)?.name ?? id;
+  }
+
+  private setDraft(id: string, value: string): void {
+    this.drafts = new Map(this.drafts).set(id, value);
+  }
+
+  private async save(event: Event, taskId: string, entry: DataEntry): Promise<void> {
+    event.preventDefault();
+    const id = slot(taskId, entry.key);
+    if (this.saving.has(id)) return;
+    const value = this.drafts.get(id) ?? entry.value;
+    this.saving = new Set(this.saving).add(id);
+    const failures = new Map(this.failures);
+    failures.delete(id);
+    this.failures = failures;
+    this.status = '';
+    const ok = await this.command(async (store) => {
+      try {
+        await store.setUserData(taskId, { [entry.key]: value });
+      } catch (failure) {
+        // Recorded before `command()` dispatches cc-error, so listeners see the failure rendered.
+        const error: CcError = isCcError(failure)
+          ? failure
+          : { code: 'BACKEND_ERROR', command: 'setUserData', taskId, message: String(failure), at: store.now() };
+        this.failures = new Map(this.failures).set(id, error);
+        throw failure;
+      }
+    });
+    const saving = new Set(this.saving);
+    saving.delete(id);
+    this.saving = saving;
+    if (ok) {
+      this.status = this.t('taskDetails.saved', { key: entry.label });
+      this.emit('cc-user-data-changed', { taskId, key: entry.key, value });
+    }
+  }
+}
+
+define('cc-task-details', CcTaskDetails);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-task-details': CcTaskDetails;
+  }
+}
