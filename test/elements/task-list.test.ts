@@ -126,6 +126,33 @@ describe('<cc-task-list>', () => {
       expect(email.getAttribute('part')).to.contain('task-offer');
     });
 
+    it('renders every live state and media, translated, with the right timer (and passes axe)', async () => {
+      const states = ['OFFERED', 'OFFERED_CONSULT', 'CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING', 'WRAPPING_UP'] as const;
+      const media = ['telephony', 'chat', 'email', 'social'] as const;
+      const now = 1_000_000;
+      const store = new FakeStore(
+        states.map((state, i) => {
+          const m = media[i % media.length];
+          const offer = state.startsWith('OFFERED');
+          const times = offer ? { ronaDeadline: now + 20_000 } : { connectedAt: now - 65_000, ...(state === 'HELD' ? { heldAt: now - 5_000 } : {}) };
+          return task(`t${i}`, { state, media: m, times }, { media: m });
+        }),
+      );
+      const { el } = await render(store);
+      const rows = options(el).map((o) => [field(o, 'media'), field(o, 'state'), field(o, 'timer')]);
+      expect(rows).to.deep.equal([
+        ['Call', 'Incoming', 'Answer within 0:20'],
+        ['Chat', 'Consult request', 'Answer within 0:20'],
+        ['Email', 'Connected', 'Handle time 1:05'],
+        ['Social', 'On hold', 'On hold 0:05 · Handle time 1:05'],
+        ['Call', 'Consulting', 'Handle time 1:05'],
+        ['Chat', 'Conference', 'Handle time 1:05'],
+        ['Email', 'Wrap-up', 'Handle time 1:05'],
+      ]);
+      expect(root(el).querySelectorAll('[part="actions"] [part="accept"]')).to.have.length(2);
+      await expect(el).to.be.accessible();
+    });
+
     it('updates the timers from the store clock', async () => {
       const { clock, store } = await threeTasks({ ronaTimeoutSeconds: 120 });
       const { el } = await render(store);
