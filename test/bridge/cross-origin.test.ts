@@ -167,9 +167,10 @@ describe('host client ↔ real bridge service, across origins', function () {
       start();
       const id = await talkingCall();
       await viaCallbacks((ok, fail) =>
-        client.interaction.consult(id, { target: 'AGENT', destination: 'agent-ana' }, undefined, undefined, ok, fail),
+        client.interaction.consult(id, { target: 'AGENT', destination: 'agent-ana' }, { reason: 'billing' }, undefined, ok, fail),
       );
       await ctl.untilTask(id, 'CONSULTING', (t) => t.consultStatus === 'CONSULT_ACCEPTED' || t.consultStatus === 'CONNECTED');
+      expect((await interaction(id)).userData, 'the consult\'s user data travels with it').to.include({ reason: 'billing' });
       await viaCallbacks((ok, fail) => client.interaction.completeTransfer(id, ok, fail));
       await ctl.until('transfer done', (v) => v.tasks.every((t) => t.id !== id || t.state === 'WRAPPING_UP'));
     });
