@@ -280,6 +280,8 @@ export function createHostClient(options: HostClientOptions): HostClient {
       const timer = setTimeout(() => {
         queue = queue.filter((q) => q.referenceId != ref);
         if (!queue.length) handshake?.stop();
+        // The service may have gone (the frame reloaded): handshake again before the next call.
+        ready = false;
         settle(ref, new HostClientError('TIMEOUT', `cc-host: no answer to ${body.request ?? body.event} in ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(ref, { resolve, reject, timer, sub });

@@ -290,6 +290,16 @@ describe('host client (against a scripted fake service)', () => {
       expect(hellos(), 'no retries after the answer').to.equal(afterAnswer);
     });
 
+    it('handshakes again after a timeout (the service may have reloaded)', async () => {
+      connect(150);
+      svc.auto = (m) => (m.request === 'agent.get' ? undefined : { data: String(m.request) });
+      const r = await settle(client!.agent.get());
+      expect((r as { error: HostClientError }).error.code).to.equal('TIMEOUT');
+      const before = svc.received.length;
+      expect(await client!.agent.getState()).to.equal('agent.getState');
+      expect(svc.received.slice(before).map((m) => m.request)).to.deep.equal(['system.getAllowedServices', 'agent.getState']);
+    });
+
     it('a failed handshake answer still proves the service is there', async () => {
       svc.auto = (m) => (m.request === 'system.getAllowedServices' ? { errorMessage: 'no', errorCode: 'FORBIDDEN' } : { data: 7 });
       connect();
