@@ -317,6 +317,36 @@ describe('<cc-task-list>', () => {
       expect(root(el).querySelector('[part="actions"]')).to.equal(null);
     });
 
+    it('returns the focus to the list when the Accept/Decline used with the keyboard goes away', async () => {
+      const { clock, store, email } = await threeTasks();
+      const { el } = await render(store);
+      const accept = root(el).querySelector<HTMLButtonElement>('[part="accept"]')!;
+      accept.focus();
+      const fired = oneEvent(el, 'cc-task-accepted');
+      await sendKeys({ press: 'Enter' });
+      await fired;
+      clock.flush();
+      await el.updateComplete;
+      await el.updateComplete; // the focus move updates the tab stop
+      expect(root(el).querySelector('[part="actions"]')).to.equal(null);
+      const focused = root(el).activeElement as HTMLElement;
+      expect(focused.getAttribute('role')).to.equal('option');
+      expect(field(focused, 'customer')).to.equal('James Smith');
+      expect(focused.tabIndex).to.equal(0);
+      expect(store.tasks.find((t) => t.id === email)!.state).to.equal('CONNECTED');
+
+      const { clock: c2, store: st2 } = await threeTasks();
+      const second = await render(st2);
+      root(second.el).querySelector<HTMLButtonElement>('[part="decline"]')!.focus();
+      const declined = oneEvent(second.el, 'cc-task-declined');
+      await sendKeys({ press: 'Space' });
+      await declined;
+      c2.flush();
+      await second.el.updateComplete;
+      expect(options(second.el)).to.have.length(2);
+      expect((root(second.el).activeElement as HTMLElement).getAttribute('role')).to.equal('option');
+    });
+
     it('declines an offer: cc-task-declined, and the task leaves the list', async () => {
       const { clock, store, email } = await threeTasks();
       const { el } = await render(store);

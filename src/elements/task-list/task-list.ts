@@ -75,6 +75,8 @@ export class CcTaskList extends CcOfferElement {
   private readonly tick = new TickController(this, () => this.tasks.some(isCounting));
   /** The option that holds the roving tab stop (keyboard focus), by task id. */
   @state() private activeId?: string;
+  /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
+  private returnFocusTo?: string;
 
   constructor() {
     super();
@@ -165,6 +167,28 @@ export class CcTaskList extends CcOfferElement {
       handled === undefined ? undefined : this.t('taskList.handleTime', { time: this.i18n.duration(handled) }),
     ].filter((part): part is string => part !== undefined);
     return text.length === 0 ? nothing : html`<span class="timer" part="timer">${text.join(' · ')}</span>`;
+  }
+
+  protected override async respond(taskId: string, command: 'accept' | 'decline'): Promise<void> {
+    this.returnFocusTo = taskId;
+    await super.respond(taskId, command);
+  }
+
+  /**
+   * When the Accept/Decline the agent used disappears with the focus on it (the offer was
+   * accepted or left), give the focus back to the list instead of dropping it on the page.
+   */
+  protected override updated(): void {
+    const id = this.returnFocusTo;
+    if (id === undefined || this.renderRoot.querySelector(':focus')) return;
+    this.returnFocusTo = undefined;
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // the agent moved on elsewhere
+    const tasks = this.tasks;
+    const index = tasks.findIndex((t) => t.id === (tasks.some((t) => t.id === id) ? id : this.focusTarget(tasks)));
+    if (index < 0) return;
+    this.activeId = tasks[index].id;
+    this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
   }
 
   /** The agent selects a task (click, Enter or Space). */
