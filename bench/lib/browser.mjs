@@ -1,0 +1,48 @@
+/**
+ * Launches Debian's Chromium headless through playwright-core (TOOLCHAIN.md), with the garbage
+ * collector exposed and precise memory figures, and opens benchmark pages on the static server.
+ */
+import { chromium } from 'playwright-core';
+
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
+];
+
+/** The browser (close it when done). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
+}
+
+/**
+ * A fresh page (its own context) on `url`, once the page script has set `window.benchReady`.
+ * Page errors and console errors are collected in `page.benchErrors`.
+ */
+export async function openPage(browser, url, { waitFor = 'window.benchReady === true' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.benchErrors = errors;
+  await page.goto(url);
+  await page.waitForFunction(waitFor, undefined, { timeout: 60_000 });
+  return page;
+}
+
+/** Close a page and its context. */
+export async function closePage(page) {
+  await page.context().close();
+}
