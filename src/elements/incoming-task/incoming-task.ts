@@ -18,6 +18,7 @@ import { isCounting, isOffer, ronaRemaining } from './task-times.js';
 import { TickController } from './tick-controller.js';
 
 /**
+ * @tagname cc-incoming-task
  * @summary Every offer waiting for the agent (OFFERED and OFFERED_CONSULT tasks): who it is from,
  * the media, the queue, the time left before it is redirected (RONA), and Accept / Decline.
  * Each new offer is announced once in a polite live region; with no offer nothing is visible.

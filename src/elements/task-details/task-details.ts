@@ -40,6 +40,7 @@ const isCcError = (value: unknown): value is CcError =>
 const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;
 
 /**
+ * @tagname cc-task-details
  * @summary The selected task: customer (name, number or address), media, state, queue, entry
  * point, dialed number, IVR path, and the call-associated data as key/values. Keys the profile and
  * the data allow the agent to edit get an input and a Save button; what was typed survives a

@@ -25,6 +25,7 @@ declare global {
 }
 
 /**
+ * @tagname cc-task-list
  * @summary Every live task in the store's order: media, customer, queue, state, and its timer
  * (handle time, hold time, or the time left to answer an offer). A single-select listbox: click,
  * or move with ArrowUp/ArrowDown/Home/End and select with Enter or Space. Offers get Accept and
