@@ -70,7 +70,8 @@ function onEvent(message) {
     interactions.set(data.interactionId, data);
     renderSelect();
     if (!chosen) select.value = data.interactionId;
-    write('event', `event interaction ${data.state} ${data.media} ${data.interactionId} ${brief(data)}`);
+    const who = data.contact?.displayName || '(no name)';
+    write('event', `event interaction ${data.state} ${data.media} ${data.interactionId} “${who}” userData ${brief(data.userData)}`);
     refreshSoon();
   } else if (event === 'interaction' && data?.eventType) {
     write('event', `event interaction ${data.eventType} ${brief(data)}`);
