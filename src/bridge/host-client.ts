@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { CLIENT_USER_AGENT } from './protocol.js';
 import type {
   BridgeAgent,
   BridgeAgentState,
@@ -210,7 +211,7 @@ const isExactOrigin = (o: unknown): boolean => {
 
 /** Connect to the service in `options.target`. Throws on a missing target or a non-exact origin. */
 export function createHostClient(options: HostClientOptions): HostClient {
-  const { target, targetOrigin, timeoutMs = 10000, userAgent = 'cc-host (WWE Client compatible)' } = options;
+  const { target, targetOrigin, timeoutMs = 10000, userAgent = CLIENT_USER_AGENT } = options;
   if (!target || typeof target.postMessage != 'function') throw new TypeError('cc-host: target must be a Window');
   if (!isExactOrigin(targetOrigin)) {
     throw new TypeError(`cc-host: targetOrigin must be an exact origin such as https://desk.example, not ${targetOrigin}`);

@@ -13,7 +13,7 @@ export const PROTOCOL_VERSION = 2;
 export const SERVICE_USER_AGENT = 'cc-elements (WWE-compatible service)';
 
 /** What our host client says it is. */
-export const CLIENT_USER_AGENT = 'cc-elements host client (WWE Client)';
+export const CLIENT_USER_AGENT = 'cc-host (WWE Client compatible)';
 
 /** A JSON value: what may travel in `parameters` and `data`. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
