@@ -179,7 +179,7 @@ describe('<cc-incoming-task>', () => {
       const offer = offers(el)[0];
       expect(offer.getAttribute('part')).to.equal('offer consult-offer');
       expect(text(offer.querySelector('[part="title"]'))).to.equal('Consult request from Ana Souza');
-      expect(text(offer.querySelector('[part="address"]'))).to.equal('About José Álvarez');
+      expect(text(offer.querySelector('[part="about"]'))).to.equal('About José Álvarez');
       expect(button(el, 'accept')).to.not.equal(null);
     });
 
@@ -474,7 +474,7 @@ describe('<cc-incoming-task>', () => {
       expect(text(r.querySelectorAll('[part="address"]')[0])).to.equal(PAYLOAD);
       expect(text(r.querySelector('[part="queue"]'))).to.equal(`Queue: ${PAYLOAD}`);
       expect(text(r.querySelectorAll('[part="title"]')[1])).to.equal(`Consult request from ${PAYLOAD}`);
-      expect(text(r.querySelectorAll('[part="address"]')[1])).to.equal(`About ${PAYLOAD}`);
+      expect(text(r.querySelector('[part="about"]'))).to.equal(`About ${PAYLOAD}`);
       for (const shadow of [root(el), r]) {
         expect(shadow.textContent).to.contain('<img');
         expect(shadow.querySelector('img, script')).to.equal(null);

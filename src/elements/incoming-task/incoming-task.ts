@@ -33,6 +33,7 @@ import { TickController } from './tick-controller.js';
  * @csspart media-icon - the media icon.
  * @csspart title - "Call from …" or "Consult request from …".
  * @csspart address - the customer's number or address, when a name is shown.
+ * @csspart about - on a consult request: the customer it is about.
  * @csspart queue - the queue.
  * @csspart countdown - the time left to answer.
  * @csspart offer-actions - the Accept / Decline row.
@@ -107,7 +108,7 @@ export class CcIncomingTask extends CcOfferElement {
       <span class="media" part="media">${mediaIcon(offer.media)}<span>${this.i18n.media(offer.media)}</span></span>
       <p class="title" part="title" id="${id}-title">${this.offerTitle(offer)}</p>
       ${consult
-        ? html`<p class="line" part="address">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
+        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
         : name && address
           ? html`<p class="line muted" part="address">${address}</p>`
           : nothing}
