@@ -36,6 +36,14 @@ export default {
           '--no-first-run',
         ],
       },
+      // Test files run two at a time in one browser; a background page is "hidden" and never gets
+      // animation frames (which fixtures wait for). Focus emulation keeps every page visible.
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
 };

@@ -25,6 +25,10 @@ declare global {
 const isCcError = (value: unknown): value is CcError =>
   typeof value === 'object' && value !== null && 'code' in value && 'command' in value && 'message' in value;
 
+/** A `cc-…` event: bubbles and crosses shadow roots. (Outside the class, so the manifest lists only real events.) */
+const ccEvent = (name: string, detail: unknown): CustomEvent =>
+  new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
+
 export class CcElement extends LitElement {
   /** The store of the nearest `<cc-provider>` (undefined outside one). */
   @consume({ context: storeContext, subscribe: true })
@@ -54,7 +58,7 @@ export class CcElement extends LitElement {
     name: K,
     detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
   ): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+    return this.dispatchEvent(ccEvent(name, detail));
   }
 
   /**
