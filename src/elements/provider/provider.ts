@@ -126,6 +126,8 @@ export class CcProvider extends LitElement {
   private givenBackend?: ContactCenter;
   private sharedStore?: CcStore;
   private session?: Session;
+  /** What the running or starting session is built from (undefined when stopped). */
+  private wanted?: Session['key'];
   private bridge?: BridgeService;
   /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
   private generation = 0;
@@ -164,7 +166,7 @@ export class CcProvider extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Lit does not update on re-connection; the update starts the store again if it was stopped.
-    if (!this.session) this.requestUpdate();
+    if (this.wanted === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -177,18 +179,14 @@ export class CcProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || this.localeRequest === 0) void this.loadLocale();
+    // The bridge follows its attributes once the store runs (before that, start-up turns it on).
+    const bridgeChanged =
+      changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite');
+    if (bridgeChanged && this.session?.started && this.session.key === this.configKey()) this.syncBridge();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!this.isConnected) return;
-    if (!this.session || this.session.key !== this.configKey()) {
-      this.boot();
-    } else if (
-      this.session.started &&
-      (changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite'))
-    ) {
-      this.syncBridge();
-    }
+  protected override updated(): void {
+    if (this.isConnected && this.wanted !== this.configKey()) this.boot();
   }
 
   protected override render(): TemplateResult {
@@ -204,7 +202,7 @@ export class CcProvider extends LitElement {
       <div part="banner" role="status">${banner}</div>
       <div part="error" class="error" role="alert">
         ${this.startError
-          ? html`<span>${t('provider.startFailed', { reason: tr.error(this.startError) })}</span>
+          ? html`<span>${t('provider.startFailed', { message: this.startError.message })}</span>
               <button part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`
           : nothing}
         ${this.bridgeError ? html`<span>${t('provider.bridgeInvalid', { message: this.bridgeError })}</span>` : nothing}
@@ -221,7 +219,8 @@ export class CcProvider extends LitElement {
 
   private boot(): void {
     this.teardown();
-    void this.open(this.configKey(), this.generation);
+    this.wanted = this.configKey();
+    void this.open(this.wanted, this.generation);
   }
 
   private async open(key: Session['key'], generation: number): Promise<void> {
@@ -262,6 +261,7 @@ export class CcProvider extends LitElement {
   /** Stops what the current session runs (the store only when this provider created it). */
   private teardown(): void {
     this.generation++;
+    this.wanted = undefined;
     this.stopBridge();
     const session = this.session;
     this.session = undefined;

@@ -2,7 +2,7 @@ import type { Part } from '../types.js';
 import type en from '../en/agent.js';
 
 export default {
-  'provider.startFailed': 'Der Agenten-Arbeitsplatz konnte nicht starten. {reason}',
+  'provider.startFailed': 'Der Agenten-Arbeitsplatz konnte nicht starten: {message}',
   'provider.bridgeInvalid': 'Die Verbindung zur Host-Seite ist aus: {message}',
   'agentState.label': 'Agentenstatus',
   'agentState.idleGroup': 'Pause',

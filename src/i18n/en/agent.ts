@@ -1,6 +1,6 @@
 /** Strings of the agent elements: `<cc-provider>`, `<cc-agent-state>`, `<cc-outdial>`. */
 export default {
-  'provider.startFailed': 'The agent desk could not start. {reason}',
+  'provider.startFailed': 'The agent desk could not start: {message}',
   'provider.bridgeInvalid': 'The host-page connection is off: {message}',
   'agentState.label': 'Agent state',
   'agentState.idleGroup': 'Idle',

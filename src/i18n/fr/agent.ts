@@ -2,7 +2,7 @@ import type { Part } from '../types.js';
 import type en from '../en/agent.js';
 
 export default {
-  'provider.startFailed': 'Le poste agent n’a pas pu démarrer. {reason}',
+  'provider.startFailed': 'Le poste agent n’a pas pu démarrer : {message}',
   'provider.bridgeInvalid': 'La liaison avec la page hôte est désactivée : {message}',
   'agentState.label': 'État de l’agent',
   'agentState.idleGroup': 'Indisponible',
