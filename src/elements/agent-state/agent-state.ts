@@ -5,7 +5,7 @@ import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import type { AgentStateName, AgentView } from '../../model/index.js';
 import { CURRENT, isCurrent, parseChoice, selectableCodes, selectedValue, valueOf, type StateChoice } from './choice.js';
-import { TickController } from './tick-controller.js';
+import { TickController } from '../incoming-task/tick-controller.js';
 import { styles } from './agent-state.styles.js';
 
 /**
