@@ -19,10 +19,11 @@ import { styles } from './provider.styles.js';
 /** The configuration key of a simulated session. */
 const SIMULATED = Symbol('simulated');
 
+/** What a session is built from: a shared store, a given backend, or the simulator. */
+type SessionKey = CcStore | ContactCenter | typeof SIMULATED;
+
 /** One running store and what belongs to it. */
 interface Session {
-  /** What the session was built from: a shared store, a given backend, or SIMULATED. */
-  readonly key: CcStore | ContactCenter | typeof SIMULATED;
   readonly store: CcStore;
   readonly backend?: ContactCenter;
   /** Whether this provider created the store (and so stops it). */
@@ -127,7 +128,7 @@ export class CcProvider extends LitElement {
   private sharedStore?: CcStore;
   private session?: Session;
   /** What the running or starting session is built from (undefined when stopped). */
-  private wanted?: Session['key'];
+  private wanted?: SessionKey;
   private bridge?: BridgeService;
   /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
   private generation = 0;
@@ -182,7 +183,7 @@ export class CcProvider extends LitElement {
     // The bridge follows its attributes once the store runs (before that, start-up turns it on).
     const bridgeChanged =
       changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite');
-    if (bridgeChanged && this.session?.started && this.session.key === this.configKey()) this.syncBridge();
+    if (bridgeChanged && this.session?.started && this.wanted === this.configKey()) this.syncBridge();
   }
 
   protected override updated(): void {
@@ -191,28 +192,27 @@ export class CcProvider extends LitElement {
 
   protected override render(): TemplateResult {
     const tr = this.translator;
-    const t = (key: Parameters<Translator['t']>[0], params?: Parameters<Translator['t']>[1]): string => tr.t(key, params);
     const banner =
       this.connection === 'reconnecting'
-        ? t('connection.reconnecting')
+        ? tr.t('connection.reconnecting')
         : this.connection === 'disconnected' && this.wasConnected
-          ? t('connection.disconnected')
+          ? tr.t('connection.disconnected')
           : '';
     return html`
       <div part="banner" role="status">${banner}</div>
       <div part="error" class="error" role="alert">
         ${this.startError
-          ? html`<span>${t('provider.startFailed', { message: this.startError.message })}</span>
-              <button part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`
+          ? html`<span>${tr.t('provider.startFailed', { message: this.startError.message })}</span>
+              <button part="retry-button" type="button" @click=${this.retry}>${tr.t('common.retry')}</button>`
           : nothing}
-        ${this.bridgeError ? html`<span>${t('provider.bridgeInvalid', { message: this.bridgeError })}</span>` : nothing}
+        ${this.bridgeError ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>` : nothing}
       </div>
       <slot></slot>
     `;
   }
 
   /** What the session should be built from right now. */
-  private configKey(): Session['key'] {
+  private configKey(): SessionKey {
     if (this.sharedStore) return this.sharedStore;
     return this.simulate || !this.givenBackend ? SIMULATED : this.givenBackend;
   }
@@ -223,10 +223,9 @@ export class CcProvider extends LitElement {
     void this.open(this.wanted, this.generation);
   }
 
-  private async open(key: Session['key'], generation: number): Promise<void> {
-    let session: Session;
+  private async open(key: SessionKey, generation: number): Promise<void> {
+    let backend: ContactCenter | undefined;
     if (key === SIMULATED) {
-      let backend: ContactCenter;
       try {
         const { SimulatedContactCenter } = await import('../../backends/simulated/index.js');
         backend = new SimulatedContactCenter(simulatorOptions(this));
@@ -235,17 +234,15 @@ export class CcProvider extends LitElement {
         return;
       }
       if (generation !== this.generation) return; // torn down meanwhile; the simulator never connected
-      session = { key, backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false };
-    } else if (key === this.sharedStore) {
-      session = { key, store: key, owned: false, started: false };
-    } else {
-      const backend = key as ContactCenter;
-      session = { key, backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false };
+    } else if (key !== this.sharedStore) {
+      backend = key as ContactCenter;
     }
+    const session: Session = backend
+      ? { backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false }
+      : { store: key as CcStore, owned: false, started: false };
     this.session = session;
     this.storeProvider.setValue(session.store);
     session.connection = session.store.connection$.subscribe((c) => this.onConnection(c));
-    this.requestUpdate();
     try {
       await session.store.start();
     } catch (error) {
