@@ -43,6 +43,11 @@ function renderSelect() {
   const current = select.value;
   const options = [...interactions.values()].map((i) => new Option(label(i), i.interactionId));
   if (options.length === 0) options.push(new Option('(no interactions)', ''));
+  // Leave an unchanged list alone (an open dropdown would close).
+  const same =
+    options.length === select.options.length &&
+    options.every((o, n) => o.value === select.options[n].value && o.text === select.options[n].text);
+  if (same) return;
   select.replaceChildren(...options);
   if (interactions.has(current)) select.value = current;
 }

@@ -192,6 +192,13 @@ for (const budget of budgets) {
     const all = [...bySource.values()].reduce((a, b) => a + b, 0);
     console.log('      largest sources (≈ minified bytes before gzip, from the source maps):');
     for (const [src, bytes] of top) console.log(`        ${src.padEnd(60)}${num(bytes)}  ${((bytes / all) * 100).toFixed(1)}%`);
+    const byFolder = new Map();
+    for (const [src, bytes] of bySource) {
+      const folder = src.replace(/^(src\/[^/]+|node_modules\/(@[^/]+\/)?[^/]+).*$/, '$1');
+      byFolder.set(folder, (byFolder.get(folder) ?? 0) + bytes);
+    }
+    const folders = [...byFolder].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(`      by folder: ${folders.map(([f, b]) => `${f} ${((b / all) * 100).toFixed(0)}%`).join(', ')}`);
   }
 }
 console.log(failed ? `\nsize: ${failed} budget(s) failed` : '\nsize: every budget holds');
