@@ -16,7 +16,11 @@ const { port: p } = await startStaticServer({
     // The demo deployment's gadget configuration: the workspace page on the other origin may drive it.
     '/dist/gadget.config.json': (actual) => ({
       type: 'application/json; charset=utf-8',
-      body: JSON.stringify({ origins: [`http://127.0.0.1:${actual}`, `http://localhost:${actual}`] }),
+      body: JSON.stringify({
+        origins: [`http://127.0.0.1:${actual}`, `http://localhost:${actual}`],
+        // The simulated contact center offers a contact every 20 s while the agent is Available.
+        provider: { 'offer-every': '20' },
+      }),
     }),
   },
 });
