@@ -424,6 +424,38 @@ describe('<cc-provider>', () => {
       expect(await unanswered('interaction.getInteractions')).to.equal(true);
     });
 
+    it('answers a framed client in its own window, not the page', async () => {
+      const { el } = await simulated();
+      el.setAttribute('bridge-origins', location.origin);
+      await el.updateComplete;
+      const seen: Record<string, unknown>[] = [];
+      const onMessage = (e: MessageEvent): void => {
+        if (e.data && typeof e.data === 'object') seen.push(e.data as Record<string, unknown>);
+      };
+      window.addEventListener('message', onMessage);
+      const message = request('interaction.getInteractions');
+      const frame = document.createElement('iframe');
+      frame.title = 'bridge client';
+      // A same-origin client page in its own window: it asks the page's service and reports what it got.
+      frame.srcdoc = `<script>
+        const origin = ${JSON.stringify(location.origin)};
+        addEventListener('message', (e) => {
+          if (e.source === parent && e.origin === origin && e.data && e.data.referenceId === ${JSON.stringify(message.referenceId)}) {
+            parent.postMessage({ fromFrame: e.data }, origin);
+          }
+        });
+        parent.postMessage(${JSON.stringify(message)}, origin);
+      </script>`;
+      el.append(frame);
+      await waitUntil(() => seen.some((d) => 'fromFrame' in d), 'the frame got an answer', { timeout: 5000 });
+      window.removeEventListener('message', onMessage);
+      const { fromFrame } = seen.find((d) => 'fromFrame' in d) as { fromFrame: Reply };
+      expect(fromFrame.errorMessage).to.equal(undefined);
+      expect(fromFrame.data).to.be.an('array');
+      expect(seen.filter((d) => d.referenceId === message.referenceId && !('request' in d))).to.deep.equal([]);
+      frame.remove();
+    });
+
     it('does not answer an origin that is not on the list', async () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', 'https://crm.example');
