@@ -1,4 +1,4 @@
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
@@ -13,6 +13,20 @@ import type { CcCallControls } from '../../src/elements/call-controls/call-contr
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+
+/**
+ * Yield to the event loop through a message (not a timer): background pages throttle timers to
+ * one a second when test files run side by side, messages are not throttled.
+ */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 const EVENTS = ['cc-task-command', 'cc-task-held', 'cc-task-resumed', 'cc-task-ended', 'cc-destination-selected', 'cc-error'] as const;
 
 interface Env {
@@ -40,7 +54,7 @@ async function boot(options: SimulatorOptions = {}): Promise<Env> {
 async function settle(env: Env, el: HTMLElement & { updateComplete: Promise<unknown> }, ms = 0): Promise<void> {
   env.clock.advance(ms);
   for (let i = 0; i < 4; i++) {
-    await aTimeout(0);
+    await nextTask();
     env.clock.flush();
   }
   await el.updateComplete;
@@ -54,13 +68,13 @@ async function liveTask(env: Env, media: MediaChannel = 'telephony', customerNam
   env.clock.flush();
   await env.store.accept(id);
   env.clock.flush();
-  await aTimeout(0);
+  await nextTask();
   return id;
 }
 
 async function render(store: CcStore | undefined, options: { dark?: boolean } = {}) {
   const r = await renderProvided<CcCallControls>(html`<cc-call-controls></cc-call-controls>`, store, options);
-  await aTimeout(0);
+  await nextTask();
   await r.el.updateComplete;
   return r;
 }
@@ -164,7 +178,7 @@ describe('<cc-call-controls> accessibility (axe)', () => {
       expect(alertText(el)).to.contain('Hold refused by the switch');
       await expect(el).to.be.accessible();
       button(el, 'hold')!.click();
-      await aTimeout(0);
+      await nextTask();
       await el.updateComplete;
       expect(button(el, 'hold')!.getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -257,7 +271,7 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
     const events = record(el);
 
     button(el, 'hold')!.click();
-    await aTimeout(0);
+    await nextTask();
     await el.updateComplete;
     const hold = button(el, 'hold')!;
     expect(hold.getAttribute('aria-busy')).to.equal('true');
@@ -506,7 +520,7 @@ describe('<cc-call-controls> failures', () => {
     store.failures.set('hold', store.error('INVALID_STATE', 'hold', 'Not now', 't1'));
     const { el } = await render(store);
     button(el, 'hold')!.click();
-    await aTimeout(0);
+    await nextTask();
     await el.updateComplete;
     expect(alertText(el)).to.equal('Not possible right now.');
   });

@@ -1,4 +1,4 @@
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import { SimulatedContactCenter, VirtualClock } from '../../src/backends/simulated/index.js';
@@ -12,6 +12,20 @@ import '../../src/elements/consult-picker/consult-picker.js';
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+
+/**
+ * Yield to the event loop through a message (not a timer): background pages throttle timers to
+ * one a second when test files run side by side, messages are not throttled.
+ */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 const EVENTS = ['cc-destination-selected', 'cc-error'] as const;
 
 interface Env {
@@ -40,14 +54,14 @@ async function liveTask(env: Env, media: MediaChannel = 'telephony'): Promise<st
   env.clock.flush();
   await env.store.accept(id);
   env.clock.flush();
-  await aTimeout(0);
+  await nextTask();
   return id;
 }
 
 async function settle(el: CcConsultPicker, env?: Env, ms = 0): Promise<void> {
   env?.clock.advance(ms);
   for (let i = 0; i < 4; i++) {
-    await aTimeout(0);
+    await nextTask();
     env?.clock.flush();
   }
   await el.updateComplete;

@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
@@ -15,6 +15,20 @@ import type { CcWrapupForm } from '../../src/elements/wrapup-form/wrapup-form.js
 import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+
+/**
+ * Yield to the event loop through a message (not a timer): background pages throttle timers to
+ * one a second when test files run side by side, messages are not throttled.
+ */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 const EVENTS = ['cc-wrapup-submitted', 'cc-error'] as const;
 const AUTO = { enabled: true, timeoutSeconds: 30, allowCancel: true };
 
@@ -42,7 +56,7 @@ async function boot(options: SimulatorOptions = {}): Promise<Env> {
 async function settle(el: CcWrapupForm, env?: Env, ms = 0): Promise<void> {
   env?.clock.advance(ms);
   for (let i = 0; i < 4; i++) {
-    await aTimeout(0);
+    await nextTask();
     env?.clock.flush();
   }
   await el.updateComplete;
@@ -54,10 +68,10 @@ async function wrappingUp(env: Env, media: MediaChannel = 'telephony', customerN
   env.clock.flush();
   await env.store.accept(id);
   env.clock.flush();
-  await aTimeout(0);
+  await nextTask();
   await env.store.end(id);
   env.clock.flush();
-  await aTimeout(0);
+  await nextTask();
   return id;
 }
 

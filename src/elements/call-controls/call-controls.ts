@@ -61,6 +61,7 @@ declare global {
 }
 
 /**
+ * @tagname cc-call-controls
  * @summary The controls of the selected task — hold, mute, recording, consult, transfer,
  * conference, switch leg, end — exactly those the model allows, as native buttons.
  *

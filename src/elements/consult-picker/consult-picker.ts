@@ -43,6 +43,7 @@ const fold = (text: string): string =>
     .toLocaleLowerCase();
 
 /**
+ * @tagname cc-consult-picker
  * @summary Chooses where the selected task goes for a consult or a transfer: a buddy agent, a
  * queue, an entry point (transfer only) or a dial number (voice only).
  *

@@ -27,6 +27,7 @@ declare global {
 }
 
 /**
+ * @tagname cc-wrapup-form
  * @summary The wrap-up of the selected task: a required wrap-up code, notes, the automatic wrap-up
  * countdown, and submit.
  *
