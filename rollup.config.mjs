@@ -28,7 +28,7 @@ const plugins = () => [
   ts(),
   terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2021, module: true }),
 ];
-const onwarn = (warning, warn) => {
+const onwarn = (warning) => {
   // Lit's decorators produce `this` at the top level of helpers; everything else is an error.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   throw new Error(`${warning.code}: ${warning.message}`);

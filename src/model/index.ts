@@ -7,3 +7,4 @@ export * from './controls.js';
 export * from './commands.js';
 export * from './agent.js';
 export * from './dial.js';
+export * from './errors.js';

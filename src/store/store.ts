@@ -21,6 +21,7 @@ import {
   canIssue,
   failureFor,
   initialAgentView,
+  isCcError,
   isFinal,
   isTaskEventName,
   markFailed,
@@ -113,9 +114,6 @@ interface TaskListState {
   readonly tasks: readonly Task[];
   readonly selected: Task | undefined;
 }
-
-const isCcError = (value: unknown): value is CcError =>
-  !!value && typeof value === 'object' && 'code' in value && 'command' in value && 'at' in value;
 
 class RxStore implements CcStore {
   readonly tasks$: Observable<readonly Task[]>;

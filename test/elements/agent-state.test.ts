@@ -6,7 +6,7 @@ import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../
 import { createStore } from '../../src/store/store.js';
 import type { CcStore } from '../../src/store/types.js';
 import { createTranslator, type Translator } from '../../src/i18n/translator.js';
-import type { TickController } from '../../src/elements/incoming-task/tick-controller.js';
+import type { TickController } from '../../src/elements/base/tick-controller.js';
 import { renderProvided } from '../fixtures/provide.js';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';

@@ -5,7 +5,7 @@ import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import type { AgentStateName, AgentView } from '../../model/index.js';
 import { CURRENT, isCurrent, parseChoice, selectableCodes, selectedValue, valueOf, type StateChoice } from './choice.js';
-import { TickController } from '../incoming-task/tick-controller.js';
+import { TickController } from '../base/tick-controller.js';
 import { styles } from './agent-state.styles.js';
 
 /**
@@ -13,6 +13,7 @@ import { styles } from './agent-state.styles.js';
  * time in the current state, a prominent notice with a way back to Available after a missed offer
  * (RONA), a pending indicator while a change is in flight and failures inline.
  *
+ * @tagname cc-agent-state
  * @summary Shows and changes the agent's availability.
  *
  * @fires cc-agent-state-change - The agent picked a state and the contact center accepted the request.
@@ -122,8 +123,10 @@ export class CcAgentState extends CcElement {
   }
 
   private async change(choice: StateChoice): Promise<void> {
-    const ok = await this.command((store) =>
-      choice.state === 'Available' ? store.setAgentState('Available') : store.setAgentState('Idle', choice.idleCodeId),
+    const { ok } = await this.command(
+      (store) =>
+        choice.state === 'Available' ? store.setAgentState('Available') : store.setAgentState('Idle', choice.idleCodeId),
+      { command: 'setAgentState' },
     );
     if (ok) this.emit('cc-agent-state-change', choice);
     this.requestUpdate();

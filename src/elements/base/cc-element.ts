@@ -13,7 +13,7 @@ import { ObserveController } from '../../store/observe-controller.js';
 import type { CcStore } from '../../store/types.js';
 import { defaultTranslator, type Params, type Translator } from '../../i18n/translator.js';
 import type { MessageKey } from '../../i18n/catalog.js';
-import type { CcError } from '../../model/index.js';
+import { toCcError, type AgentCommand, type CcError, type TaskCommand } from '../../model/index.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -22,8 +22,16 @@ declare global {
   }
 }
 
-const isCcError = (value: unknown): value is CcError =>
-  typeof value === 'object' && value !== null && 'code' in value && 'command' in value && 'message' in value;
+/** The outcome of a command an element sent on the user's behalf. */
+export type CommandResult = { ok: true } | { ok: false; error: CcError };
+
+export interface CommandOptions {
+  /** Names the command in the error when the failure is not already a CcError. */
+  command?: TaskCommand | AgentCommand;
+  taskId?: string;
+  /** Called with the failure before `cc-error` is dispatched, so listeners see it rendered. */
+  onError?: (error: CcError) => void;
+}
 
 /** A `cc-…` event: bubbles and crosses shadow roots. (Outside the class, so the manifest lists only real events.) */
 const ccEvent = (name: string, detail: unknown): CustomEvent =>
@@ -62,22 +70,25 @@ export class CcElement extends LitElement {
   }
 
   /**
-   * Run a store command on the user's behalf. Resolves true on success; on failure dispatches
-   * `cc-error` with the CcError (the store has already put it on the task or agent for display)
-   * and resolves false. Never rejects.
+   * Run a store command on the user's behalf. On failure, hands the CcError to `onError`, then
+   * dispatches `cc-error` with it, and resolves `{ ok: false, error }`. Never rejects.
+   * Without a store (no provider) it fails with CONNECTION.
    */
-  protected async command(run: (store: CcStore) => Promise<void>): Promise<boolean> {
+  protected async command(
+    run: (store: CcStore) => Promise<void>,
+    options: CommandOptions = {},
+  ): Promise<CommandResult> {
+    const { command = 'connect', taskId, onError } = options;
     const store = this.store;
-    if (!store) return false;
     try {
+      if (!store) throw toCcError(this.t('common.noProvider'), { code: 'CONNECTION', command, taskId, at: Date.now() });
       await run(store);
-      return true;
-    } catch (error) {
-      const detail: CcError = isCcError(error)
-        ? error
-        : { code: 'BACKEND_ERROR', command: 'connect', message: String(error), at: store.now() };
-      this.emit('cc-error', detail);
-      return false;
+      return { ok: true };
+    } catch (failure) {
+      const error = toCcError(failure, { command, taskId, at: store?.now() ?? Date.now() });
+      onError?.(error);
+      this.emit('cc-error', error);
+      return { ok: false, error };
     }
   }
 }

@@ -10,7 +10,6 @@ import { controlsFor, type ControlName, type Controls } from '../../model/index.
 import type { AgentView, CcError, Task, TaskCommand } from '../../model/index.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { CcStore } from '../../store/types.js';
-import { attempt } from './attempt.js';
 import { callControlsStyles } from './call-controls.styles.js';
 import '../consult-picker/consult-picker.js';
 import type { PickerMode } from '../consult-picker/consult-picker.js';
@@ -285,13 +284,13 @@ export class CcCallControls extends CcElement {
     this.focusSlot = SLOTS.find((names) => names.includes(name))?.[0];
     const taskId = task.id;
     const command = name as SimpleCommand;
-    const result = await attempt(this, () => this.command((s: CcStore) => s[command](taskId)));
+    const result = await this.command((s: CcStore) => s[command](taskId), { command, taskId });
     if (result.ok) {
       this.emit('cc-task-command', { taskId, command });
       if (command === 'hold') this.emit('cc-task-held', { taskId });
       if (command === 'resume') this.emit('cc-task-resumed', { taskId });
       if (command === 'end') this.emit('cc-task-ended', { taskId });
-    } else if (result.error) {
+    } else {
       const now = this.task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
     }

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { attempt } from '../call-controls/attempt.js';
 import { controlsFor, validateDialNumber, type DialCheck } from '../../model/index.js';
 import type { AgentView, CcError, Destination, DestinationType, Directory, Task } from '../../model/index.js';
 import type { CcStore } from '../../store/types.js';
@@ -298,7 +297,7 @@ export class CcConsultPicker extends CcElement {
   private readonly load = async (): Promise<void> => {
     this.loading = true;
     this.loadFailed = false;
-    const result = await attempt(this, () => this.command((s) => s.refreshDirectory()));
+    const result = await this.command((s) => s.refreshDirectory(), { command: 'directory' });
     this.loading = false;
     this.loadFailed = !result.ok;
   };
@@ -311,8 +310,9 @@ export class CcConsultPicker extends CcElement {
     this.busyKey = key;
     this.failure = undefined;
     this.announcement = '';
-    const result = await attempt(this, () =>
-      this.command((s) => (mode === 'consult' ? s.consult(taskId, destination) : s.transfer(taskId, destination))),
+    const result = await this.command(
+      (s) => (mode === 'consult' ? s.consult(taskId, destination) : s.transfer(taskId, destination)),
+      { command: mode, taskId },
     );
     this.busyKey = undefined;
     if (result.ok) {

@@ -15,7 +15,7 @@ import { offerStyles } from './offer.styles.js';
 import { styles } from './incoming-task.styles.js';
 import { consultingAgentName, customerAddress, customerLabel, customerName, queueName } from './task-text.js';
 import { isCounting, isOffer, ronaRemaining } from './task-times.js';
-import { TickController } from './tick-controller.js';
+import { TickController } from '../base/tick-controller.js';
 
 /**
  * @tagname cc-incoming-task

@@ -26,9 +26,6 @@ const OFFER_COMMANDS: readonly OfferCommand[] = ['accept', 'decline'];
 /** Before the store has said anything about the agent. */
 const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 
-const isCcError = (value: unknown): value is CcError =>
-  typeof value === 'object' && value !== null && 'code' in value && 'command' in value;
-
 const isOfferFailure = (error: CcError | undefined): error is CcError =>
   error !== undefined && (error.command === 'accept' || error.command === 'decline');
 
@@ -75,17 +72,10 @@ export class CcOfferElement extends CcElement {
     const control = this.controlsOf(task)[command];
     if (!control.visible || !control.enabled) return;
     this.setFailure(taskId, undefined);
-    const ok = await this.command(async (store) => {
-      try {
-        await store[command](taskId);
-      } catch (failure) {
-        // Recorded before `command()` dispatches cc-error, so listeners see the failure rendered.
-        const error: CcError = isCcError(failure)
-          ? failure
-          : { code: 'BACKEND_ERROR', command, taskId, message: String(failure), at: this.now() };
-        this.setFailure(taskId, { error, rev: store.tasks.find((t) => t.id === taskId)?.rev });
-        throw failure;
-      }
+    const { ok } = await this.command((store) => store[command](taskId), {
+      command,
+      taskId,
+      onError: (error) => this.setFailure(taskId, { error, rev: this.store?.tasks.find((t) => t.id === taskId)?.rev }),
     });
     if (ok) this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
   }

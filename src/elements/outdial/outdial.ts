@@ -11,15 +11,13 @@ import { styles } from './outdial.styles.js';
 /** The keypad, row by row. */
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-const isCcError = (value: unknown): value is CcError =>
-  typeof value === 'object' && value !== null && 'code' in value && 'command' in value && 'message' in value;
-
 /**
  * Dial out: a number field (`type="tel"`) with a keypad of real buttons, validation against the
  * agent's dial plan with the reason shown, a caller-ID choice from the profile's outdial ANIs and
  * a Dial button (Enter in the field dials too). Disabled, with the reason shown, while a call is
  * live or when outdial is not enabled for the agent.
  *
+ * @tagname cc-outdial
  * @summary Places an outbound call.
  *
  * @fires cc-outdial-started - The contact center accepted the call. `detail`: `{ number, aniId? }`
@@ -181,25 +179,15 @@ export class CcOutdial extends CcElement {
     this.failure = undefined;
     this.announcement = '';
     this.dialing = number;
-    let failure: unknown;
-    const ok = await this.command(async (store) => {
-      try {
-        await store.outdial(number, aniId);
-      } catch (error) {
-        failure = error;
-        throw error;
-      }
-    });
+    const result = await this.command((store) => store.outdial(number, aniId), { command: 'outdial' });
     this.dialing = undefined;
-    if (ok) {
+    if (result.ok) {
       this.number = '';
       this.attempted = false;
       this.announcement = this.t('outdial.started', { number });
       this.emit('cc-outdial-started', aniId === undefined ? { number } : { number, aniId });
-    } else if (this.store) {
-      this.failure = isCcError(failure)
-        ? failure
-        : { code: 'BACKEND_ERROR', command: 'outdial', message: String(failure), at: this.store.now() };
+    } else {
+      this.failure = result.error;
     }
   }
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../backends/simulated/index.js';
 import { startBridgeService, type BridgeService } from '../../bridge/service.js';
 import { loadCatalog } from '../../i18n/catalog.js';
 import { createTranslator, defaultTranslator, type Translator } from '../../i18n/translator.js';
-import type { CcError, ConnectionState, ConnectionStatus } from '../../model/index.js';
+import { toCcError, type CcError, type ConnectionState, type ConnectionStatus } from '../../model/index.js';
 import { i18nContext, storeContext } from '../../store/context.js';
 import { createStore } from '../../store/store.js';
 import type { CcStore } from '../../store/types.js';
@@ -32,9 +32,6 @@ interface Session {
   started: boolean;
 }
 
-const isCcError = (value: unknown): value is CcError =>
-  typeof value === 'object' && value !== null && 'code' in value && 'command' in value && 'message' in value;
-
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -47,6 +44,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * Simulator attributes (`seed`, `offer-every`, `latency`, `rona-timeout`, `wrap-up-required`,
  * `auto-wrapup`, `start-available`, `agent-name`) are read when the simulated store starts.
  *
+ * @tagname cc-provider
  * @summary The root of an agent desk: store, language, theme and host-page bridge.
  *
  * @slot - The elements of the desk (and any page content between them).
@@ -276,9 +274,7 @@ export class CcProvider extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.startError = isCcError(error)
-      ? error
-      : { code: 'CONNECTION', command: 'connect', message: messageOf(error), at: Date.now() };
+    this.startError = toCcError(error, { code: 'CONNECTION', command: 'connect', at: Date.now() });
     this.dispatch('cc-error', this.startError);
   }
 

@@ -33,9 +33,6 @@ const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 const nonEmpty = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
-const isCcError = (value: unknown): value is CcError =>
-  typeof value === 'object' && value !== null && 'code' in value && 'command' in value;
-
 /** Drafts, saves and failures are per task and key. */
 const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;
 
@@ -229,17 +226,12 @@ export class CcTaskDetails extends CcElement {
     failures.delete(id);
     this.failures = failures;
     this.status = '';
-    const ok = await this.command(async (store) => {
-      try {
-        await store.setUserData(taskId, { [entry.key]: value });
-      } catch (failure) {
-        // Recorded before `command()` dispatches cc-error, so listeners see the failure rendered.
-        const error: CcError = isCcError(failure)
-          ? failure
-          : { code: 'BACKEND_ERROR', command: 'setUserData', taskId, message: String(failure), at: store.now() };
+    const { ok } = await this.command((store) => store.setUserData(taskId, { [entry.key]: value }), {
+      command: 'setUserData',
+      taskId,
+      onError: (error) => {
         this.failures = new Map(this.failures).set(id, error);
-        throw failure;
-      }
+      },
     });
     const saving = new Set(this.saving);
     saving.delete(id);

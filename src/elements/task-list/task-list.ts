@@ -14,7 +14,7 @@ import { CcOfferElement } from '../incoming-task/offer-element.js';
 import { offerStyles } from '../incoming-task/offer.styles.js';
 import { customerLabel, queueName } from '../incoming-task/task-text.js';
 import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
-import { TickController } from '../incoming-task/tick-controller.js';
+import { TickController } from '../base/tick-controller.js';
 import { styles } from './task-list.styles.js';
 
 declare global {

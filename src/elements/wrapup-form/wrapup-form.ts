@@ -4,10 +4,9 @@ import { live } from 'lit/directives/live.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { attempt } from '../call-controls/attempt.js';
 import { controlsFor } from '../../model/index.js';
 import type { AgentProfile, AgentView, CcError, Task } from '../../model/index.js';
-import { Ticker } from './ticker.js';
+import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
 
 /** What the agent has entered for one task (kept across failures and task switches). */
@@ -71,7 +70,7 @@ export class CcWrapupForm extends CcElement {
 
   private readonly task = this.observe((s) => s.selectedTask$);
   private readonly agent = this.observe((s) => s.agent$);
-  private readonly ticker = new Ticker(this, () => this.countdownRemaining() > 0);
+  private readonly ticker = new TickController(this, () => this.countdownRemaining() > 0);
 
   private readonly drafts = new Map<string, Draft>();
   /** Tasks whose countdown the agent cancelled (hidden here; the contact center may still act). */
@@ -262,7 +261,7 @@ export class CcWrapupForm extends CcElement {
     this.busy = true;
     this.failure = undefined;
     const input = notes.trim() ? { auxCodeId, notes } : { auxCodeId };
-    const result = await attempt(this, () => this.command((s) => s.wrapup(taskId, input)));
+    const result = await this.command((s) => s.wrapup(taskId, input), { command: 'wrapup', taskId });
     this.busy = false;
     if (result.ok) {
       // The entries stay until the task leaves: a later AgentWrapupFailed keeps them for a retry.
@@ -270,10 +269,8 @@ export class CcWrapupForm extends CcElement {
       this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
       return;
     }
-    if (result.error) {
-      const now = this.task.value;
-      this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
-    }
+    const now = this.task.value;
+    this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
   }
 }
 
