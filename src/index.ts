@@ -22,7 +22,7 @@ export { storeContext, i18nContext } from './store/context.js';
 export { ObserveController } from './store/observe-controller.js';
 export { BackendError } from './backends/contact-center.js';
 export type * from './backends/contact-center.js';
-export { startBridgeService, type BridgeService, type BridgeServiceOptions } from './bridge/service.js';
+export type { BridgeService, BridgeServiceOptions } from './bridge/service.js';
 export { createTranslator, defaultTranslator, type Translator } from './i18n/translator.js';
 export { loadCatalog, LOCALES, type Locale, type MessageKey } from './i18n/catalog.js';
 export { CcElement } from './elements/base/cc-element.js';
@@ -39,3 +39,9 @@ export { CcOutdial } from './elements/outdial/outdial.js';
 
 /** Load the simulated contact center (its own chunk). */
 export const loadSimulator = () => import('./backends/simulated/index.js');
+
+/**
+ * Load the postMessage bridge service (its own chunk) — `<cc-provider bridge-origins>` does this
+ * for you; call `startBridgeService(store, options)` from it to serve a store you made yourself.
+ */
+export const loadBridge = () => import('./bridge/service.js');

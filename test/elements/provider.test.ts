@@ -415,6 +415,7 @@ describe('<cc-provider>', () => {
       expect(await unanswered('interaction.getInteractions')).to.equal(true);
       el.setAttribute('bridge-origins', `https://crm.example ${location.origin}`);
       await el.updateComplete;
+      await waitUntil(() => el.bridgeActive, 'the bridge starts');
       sim(el).offerContact({ media: 'chat', force: true });
       const reply = await ask('interaction.getInteractions');
       expect(reply.errorMessage).to.equal(undefined);
@@ -428,6 +429,7 @@ describe('<cc-provider>', () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
+      await waitUntil(() => el.bridgeActive, 'the bridge starts');
       const seen: Record<string, unknown>[] = [];
       const onMessage = (e: MessageEvent): void => {
         if (e.data && typeof e.data === 'object') seen.push(e.data as Record<string, unknown>);
@@ -470,6 +472,7 @@ describe('<cc-provider>', () => {
       el.setAttribute('bridge-user-data-write', 'notes');
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
+      await waitUntil(() => el.bridgeActive, 'the bridge starts');
       const id = sim(el).offerContact({ media: 'chat', force: true })!;
       await advance(clock, 0, el);
       const reply = await ask('interaction.getByInteractionId', [id]);
@@ -494,6 +497,7 @@ describe('<cc-provider>', () => {
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
       expect(text(el, 'error')).to.equal('');
+      await waitUntil(() => el.bridgeActive, 'the bridge starts');
       expect((await ask('interaction.getInteractions')).errorMessage).to.equal(undefined);
     });
 

@@ -4,7 +4,8 @@ import { ContextProvider } from '@lit/context';
 import type { Subscription } from 'rxjs';
 import type { ContactCenter } from '../../backends/contact-center.js';
 import type { Clock } from '../../backends/simulated/index.js';
-import { startBridgeService, type BridgeService } from '../../bridge/service.js';
+import type { BridgeService } from '../../bridge/service.js';
+import { parseOrigins } from '../../bridge/origins.js';
 import { loadCatalog } from '../../i18n/catalog.js';
 import { createTranslator, defaultTranslator, type Translator } from '../../i18n/translator.js';
 import { toCcError, type CcError, type ConnectionState, type ConnectionStatus } from '../../model/index.js';
@@ -128,6 +129,8 @@ export class CcProvider extends LitElement {
   /** What the running or starting session is built from (undefined when stopped). */
   private wanted?: SessionKey;
   private bridge?: BridgeService;
+  /** Bumped by every bridge stop, so a bridge start that lost the race gives up. */
+  private bridgeGeneration = 0;
   /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
   private generation = 0;
   private localeRequest = 0;
@@ -146,6 +149,11 @@ export class CcProvider extends LitElement {
     const old = this.givenBackend;
     this.givenBackend = value;
     this.requestUpdate('backend', old);
+  }
+
+  /** Whether the postMessage bridge is serving (it starts shortly after `bridge-origins` is set). */
+  get bridgeActive(): boolean {
+    return this.bridge !== undefined;
   }
 
   /**
@@ -181,7 +189,7 @@ export class CcProvider extends LitElement {
     // The bridge follows its attributes once the store runs (before that, start-up turns it on).
     const bridgeChanged =
       changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite');
-    if (bridgeChanged && this.session?.started && this.wanted === this.configKey()) this.syncBridge();
+    if (bridgeChanged && this.session?.started && this.wanted === this.configKey()) void this.syncBridge();
   }
 
   protected override updated(): void {
@@ -249,7 +257,8 @@ export class CcProvider extends LitElement {
     }
     if (this.session !== session) return;
     session.started = true;
-    this.syncBridge();
+    await this.syncBridge();
+    if (this.session !== session) return;
     this.dispatch('cc-ready', { store: session.store });
   }
 
@@ -285,16 +294,24 @@ export class CcProvider extends LitElement {
     if (previous !== undefined && previous !== status) this.dispatch('cc-connection-changed', { status });
   }
 
-  /** (Re)starts the bridge service from the bridge attributes, or leaves it off. */
-  private syncBridge(): void {
+  /**
+   * (Re)starts the bridge service from the bridge attributes, or leaves it off. The origins are
+   * checked at once; the service itself is its own chunk, loaded only when a bridge is wanted.
+   */
+  private async syncBridge(): Promise<void> {
     this.stopBridge();
+    const generation = this.bridgeGeneration;
     const store = this.session?.store;
-    if (!store || this.bridgeOrigins === undefined || this.bridgeOrigins === null) return;
+    const origins = this.bridgeOrigins;
+    if (!store || origins === undefined || origins === null) return;
     const readAllowed = listOf(this.bridgeUserDataRead);
     const writeAllowed = listOf(this.bridgeUserDataWrite);
     try {
+      parseOrigins(origins);
+      const { startBridgeService } = await import('../../bridge/service.js');
+      if (generation !== this.bridgeGeneration || this.session?.store !== store) return;
       this.bridge = startBridgeService(store, {
-        origins: this.bridgeOrigins,
+        origins,
         window: this.ownerDocument.defaultView ?? window,
         userData: {
           ...(readAllowed ? { readAllowed } : {}),
@@ -313,6 +330,7 @@ export class CcProvider extends LitElement {
   }
 
   private stopBridge(): void {
+    this.bridgeGeneration++;
     this.bridge?.stop();
     this.bridge = undefined;
     this.bridgeError = undefined;
