@@ -206,13 +206,13 @@ export class CcProvider extends LitElement {
           : '';
     return html`
       <div part="banner" role="status">${banner}</div>
-      <div part="error" class="error" role="alert">
-        ${this.startError
+      <!-- No white space inside the alert: it must be :empty (and invisible) when there is nothing to say. -->
+      <div part="error" class="error" role="alert">${this.startError
           ? html`<span>${tr.t('provider.startFailed', { message: this.startError.message })}</span>
               <button part="retry-button" type="button" @click=${this.retry}>${tr.t('common.retry')}</button>`
-          : nothing}
-        ${this.bridgeError ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>` : nothing}
-      </div>
+          : nothing}${this.bridgeError
+          ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>`
+          : nothing}</div>
       <slot></slot>
     `;
   }

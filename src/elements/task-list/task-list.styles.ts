@@ -35,10 +35,13 @@ export const styles = css`
   }
   .task {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
+    /* One fact per line: rows share their width with the offers' Accept/Decline column. */
+    grid-template-columns: auto minmax(0, 1fr);
     grid-template-areas:
-      'media customer state'
-      'media queue timer';
+      'media customer'
+      'media queue'
+      'media state'
+      'media timer';
     column-gap: var(--_space);
     align-items: center;
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -79,11 +82,9 @@ export const styles = css`
   }
   .state {
     grid-area: state;
-    justify-self: end;
   }
   .timer {
     grid-area: timer;
-    justify-self: end;
     font-variant-numeric: tabular-nums;
     color: var(--_fg-muted);
   }
