@@ -97,4 +97,27 @@ export const tokens = css`
   .muted {
     color: var(--_fg-muted);
   }
+  /* The progress indicator of a busy control. */
+  .spinner {
+    display: inline-block;
+    width: 0.9em;
+    height: 0.9em;
+    vertical-align: -0.1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: cc-spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+      border-inline-end-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+  @keyframes cc-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
 `;

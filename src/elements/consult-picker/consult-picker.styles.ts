@@ -59,27 +59,6 @@ export const consultPickerStyles = css`
   .option:disabled .meta {
     color: inherit;
   }
-  .spinner {
-    display: inline-block;
-    width: 0.8em;
-    height: 0.8em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-      border-inline-end-color: currentColor;
-      opacity: 0.6;
-    }
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   p {
     margin: 0;
   }

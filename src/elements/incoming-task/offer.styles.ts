@@ -1,4 +1,4 @@
-/** Styles shared by every element that shows offers: the Accept/Decline row, the spinner, media badges. */
+/** Styles shared by every element that shows offers: the Accept/Decline row and media badges. */
 import { css } from 'lit';
 
 export const offerStyles = css`
@@ -12,27 +12,7 @@ export const offerStyles = css`
     opacity: 0.8;
   }
   .spinner {
-    display: inline-block;
-    width: 0.9em;
-    height: 0.9em;
     margin-inline-end: calc(var(--_space) / 2);
-    vertical-align: -0.1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: cc-spin 0.8s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-      border-inline-end-color: currentColor;
-      opacity: 0.6;
-    }
-  }
-  @keyframes cc-spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
   .media {
     display: inline-flex;

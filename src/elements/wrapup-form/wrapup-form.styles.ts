@@ -48,27 +48,4 @@ export const wrapupFormStyles = css`
     display: flex;
     gap: var(--_space);
   }
-  .spinner {
-    display: inline-block;
-    width: 0.8em;
-    height: 0.8em;
-    margin-inline-start: calc(var(--_space) / 2);
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    vertical-align: -0.1em;
-    animation: spin 0.8s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-      border-inline-end-color: currentColor;
-      opacity: 0.6;
-    }
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
 `;
