@@ -14,18 +14,18 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const ts = () =>
+const ts = (outDir = 'dist') =>
   typescript({
     tsconfig: './tsconfig.build.json',
     declaration: false,
     emitDeclarationOnly: false,
     sourceMap: true,
-    outDir: 'dist',
+    outDir,
     noEmitOnError: true,
   });
-const plugins = () => [
+const plugins = (outDir) => [
   resolve({ exportConditions: ['es2015'], browser: true }),
-  ts(),
+  ts(outDir),
   terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2021, module: true }),
 ];
 const onwarn = (warning) => {
@@ -43,19 +43,22 @@ const copyGadgetHtml = () => ({
   },
 });
 
-const configs = [
-  {
-    input: 'src/index.ts',
-    output: {
-      dir: 'dist',
-      format: 'es',
-      entryFileNames: 'cc-elements.js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: true,
-    },
-    plugins: plugins(),
-    onwarn,
+/** The ES module build (also used by scripts/measure.mjs, into a folder of its own). */
+export const esModuleConfig = (dir = 'dist') => ({
+  input: 'src/index.ts',
+  output: {
+    dir,
+    format: 'es',
+    entryFileNames: 'cc-elements.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
   },
+  plugins: plugins(dir),
+  onwarn,
+});
+
+const configs = [
+  esModuleConfig(),
   {
     input: 'src/index.ts',
     output: {

@@ -9,7 +9,7 @@
  * exact bytes. A budget may also name source folders that must not be in that graph (read from
  * the chunks' source maps). When a budget fails, the largest source modules in it are listed.
  *
- * Usage: node scripts/size.mjs [--all]      Exit status 1 when a budget is exceeded or broken.
+ * Usage: node scripts/size.mjs [--all] [--dist DIR]   Exit status 1 when a budget is exceeded or broken.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -18,7 +18,9 @@ import { gzipSync, constants } from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const dist = join(root, 'dist');
+const distArg = process.argv.indexOf('--dist');
+// `--dist DIR` measures another build (scripts/measure.mjs builds into a private folder).
+const dist = distArg > 0 ? resolve(process.argv[distArg + 1]) : join(root, 'dist');
 const budgetFile = join(root, 'scripts', 'size-budget.json');
 const listAll = process.argv.includes('--all');
 
