@@ -7,6 +7,7 @@ import { controlsFor, type ControlName } from './controls.js';
 import type { AgentView, CcError, Task, TaskCommand } from './domain.js';
 import type { TaskEventName } from './events.js';
 import { isFinal } from './final.js';
+import { hasOwn } from './payload.js';
 
 /** Each `…Failed` event and the command it reports the failure of. */
 const FAILURES: Readonly<Partial<Record<TaskEventName, TaskCommand>>> = {
@@ -34,7 +35,7 @@ const FAILURES: Readonly<Partial<Record<TaskEventName, TaskCommand>>> = {
  * the agent's `outdial`, not a task command, so it maps to undefined.
  */
 export function failureFor(event: string): TaskCommand | undefined {
-  return Object.prototype.hasOwnProperty.call(FAILURES, event) ? FAILURES[event as TaskEventName] : undefined;
+  return hasOwn(FAILURES, event) ? FAILURES[event as TaskEventName] : undefined;
 }
 
 const DATA_COMMANDS: ReadonlySet<TaskCommand> = new Set(['setUserData', 'deleteUserData']);

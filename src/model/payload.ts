@@ -22,12 +22,14 @@ export type Payload = Partial<
 
 const MEDIA: ReadonlySet<string> = new Set<MediaChannel>(['telephony', 'chat', 'email', 'social']);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `obj` has `key` of its own (not inherited, so `toString` is never a match). */
+export const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
 /** `true` for `true` and `'true'` (some payload flags arrive as strings). */
 export const isTrue = (v: unknown): boolean => v === true || v === 'true';
-/** `true` for `false` and `'false'`. */
-export const isFalse = (v: unknown): boolean => v === false || v === 'false';
 
 /** The media channel of the interaction, or undefined when it is not one we support. */
 export function mediaOf(p: Payload): MediaChannel | undefined {
@@ -35,10 +37,10 @@ export function mediaOf(p: Payload): MediaChannel | undefined {
   return typeof type === 'string' && MEDIA.has(type) ? (type as MediaChannel) : undefined;
 }
 
-function legs(p: Payload): InteractionMedia[] {
-  const media = p.interaction?.media;
-  return isObject(media) ? (Object.values(media).filter(isObject) as unknown as InteractionMedia[]) : [];
-}
+/** The object values of a map from the wire (anything else: none). */
+const entries = <T>(map: unknown): T[] => (isObject(map) ? (Object.values(map).filter(isObject) as unknown as T[]) : []);
+
+const legs = (p: Payload): InteractionMedia[] => entries(p.interaction?.media);
 
 /** The customer's leg: `mType: 'mainCall'`, else the leg keyed by the interaction id, else the first non-consult leg. */
 export function mainLeg(p: Payload): InteractionMedia | undefined {
@@ -62,26 +64,23 @@ export function consultLeg(p: Payload): InteractionMedia | undefined {
 /** Whether the customer's leg is on hold. */
 export const isMainHeld = (p: Payload): boolean => isTrue(mainLeg(p)?.isHold);
 
-function participants(p: Payload): InteractionParticipant[] {
-  const map = p.interaction?.participants;
-  return isObject(map) ? (Object.values(map).filter(isObject) as unknown as InteractionParticipant[]) : [];
-}
-
 /** One participant entry by id. */
 export function participant(p: Payload, id: string): InteractionParticipant | undefined {
   const map = p.interaction?.participants;
-  const entry = isObject(map) && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : undefined;
+  const entry = isObject(map) && hasOwn(map, id) ? map[id] : undefined;
   return isObject(entry) ? (entry as unknown as InteractionParticipant) : undefined;
 }
-
-const kindOf = (x: InteractionParticipant): string => String(x.pType ?? x.type ?? '').toLowerCase();
 
 /** Participants of a kind who are in the customer's leg (when it lists anyone) and have not left. */
 function present(p: Payload, kind: 'agent' | 'customer'): InteractionParticipant[] {
   const listed = mainLeg(p)?.participants;
-  const inMain = Array.isArray(listed) && listed.length > 0 ? new Set(listed) : undefined;
-  return participants(p).filter(
-    (x) => kindOf(x) === kind && x.hasJoined !== false && !isTrue(x.hasLeft) && (!inMain || inMain.has(x.id)),
+  const inMain = Array.isArray(listed) && listed.length > 0 ? listed : undefined;
+  return entries<InteractionParticipant>(p.interaction?.participants).filter(
+    (x) =>
+      String(x.pType ?? x.type ?? '').toLowerCase() === kind &&
+      x.hasJoined !== false &&
+      !isTrue(x.hasLeft) &&
+      (!inMain || inMain.includes(x.id)),
   );
 }
 
@@ -99,23 +98,23 @@ export function wrapUpOwed(p: Payload, agentId: string): boolean {
 
 /** The recording state a payload announces (voice only; other media never record). */
 export function recordingOf(p: Payload, media: MediaChannel): RecordingState {
-  if (media !== 'telephony') return 'STOPPED';
   const cpd = p.interaction?.callProcessingDetails;
-  if (isTrue(cpd?.recordInProgress)) return 'RECORDING';
-  if (isTrue(cpd?.recordingStarted)) return 'PAUSED';
-  return 'STOPPED';
+  return media !== 'telephony' ? 'STOPPED' : isTrue(cpd?.recordInProgress) ? 'RECORDING' : isTrue(cpd?.recordingStarted) ? 'PAUSED' : 'STOPPED';
 }
 
-/** Whether the agent may pause and resume recording (absent means yes). */
-export const pauseResumeAllowed = (p: Payload): boolean => !isFalse(p.interaction?.callProcessingDetails?.pauseResumeEnabled);
+/** Whether the agent may pause and resume recording (absent means yes; `false` or `'false'` means no). */
+export function pauseResumeAllowed(p: Payload): boolean {
+  const allowed: unknown = p.interaction?.callProcessingDetails?.pauseResumeEnabled;
+  return allowed !== false && allowed !== 'false';
+}
 
-/** RONA timeout in seconds: the message's `ronaTimeout`, else `callProcessingDetails.ronaTimeout`. */
+/**
+ * RONA timeout in seconds: the message's `ronaTimeout`, else `callProcessingDetails.ronaTimeout`
+ * (a number or a numeric string); only finite positive values count.
+ */
 export function ronaTimeoutOf(p: Payload): number | undefined {
-  const valid = (n: number): boolean => Number.isFinite(n) && n > 0;
-  if (typeof p.ronaTimeout === 'number' && valid(p.ronaTimeout)) return p.ronaTimeout;
   const raw = p.interaction?.callProcessingDetails?.ronaTimeout;
-  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : typeof raw === 'number' ? raw : NaN;
-  return valid(n) ? n : undefined;
+  return [p.ronaTimeout, typeof raw === 'string' ? Number(raw) : raw].find((n): n is number => Number.isFinite(n) && (n as number) > 0);
 }
 
 /** The interaction owner (the primary agent), from the interaction or the message. */
@@ -124,20 +123,16 @@ export const ownerOf = (p: Payload): string | undefined => p.interaction?.owner 
 /** `interaction.state`, lower-cased. */
 export const interactionStateOf = (p: Payload): string => String(p.interaction?.state ?? '').toLowerCase();
 
+/** A wire destination type (any case, any punctuation; `dn`, `ep`, `epdn` too); anything else is an agent. */
 function destinationType(raw: string | undefined): DestinationType {
-  switch ((raw ?? '').toLowerCase().replace(/[^a-z]/g, '')) {
-    case 'queue':
-      return 'queue';
-    case 'dialnumber':
-    case 'dn':
-      return 'dialNumber';
-    case 'entrypoint':
-    case 'ep':
-    case 'epdn':
-      return 'entryPoint';
-    default:
-      return 'agent';
-  }
+  const key = (raw ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  return key === 'queue'
+    ? 'queue'
+    : /^(dialnumber|dn)$/.test(key)
+      ? 'dialNumber'
+      : /^(entrypoint|ep(dn)?)$/.test(key)
+        ? 'entryPoint'
+        : 'agent';
 }
 
 /**
@@ -149,8 +144,7 @@ export function destinationOf(p: Payload, known?: Destination): Destination {
   const name = p.interaction?.callProcessingDetails?.consultDestinationAgentName || undefined;
   if (known) return known.name || !name ? known : { ...known, name };
   const id = p.destAgentId ?? '';
-  const fromParticipant = id ? participant(p, id)?.name : undefined;
+  const shown = name ?? (id ? participant(p, id)?.name : undefined);
   const dest: Destination = { type: destinationType(p.destinationType), id };
-  const shown = name ?? fromParticipant;
   return shown ? { ...dest, name: shown } : dest;
 }

@@ -13,6 +13,7 @@ import {
   destinationOf,
   interactionStateOf,
   isMainHeld,
+  isObject,
   isTrue,
   mainLeg,
   mediaOf,
@@ -40,7 +41,6 @@ export interface StepResult {
 
 const ignore = (task: Task | undefined, reason: string): StepResult => ({ task, ignored: reason });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why a message cannot be read at all, if it cannot. */
 function malformed(msg: unknown): string | undefined {
