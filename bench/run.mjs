@@ -32,7 +32,7 @@ const REPETITIONS = quick
       eventSamples: { 10: 40, 200: 40, 1000: 15 },
       eventWarmup: 5,
       burst: { runs: 1, tasks: 1000, total: 10_000, capMs: 10_000 },
-      bridge: { samples: 40, warmup: 5 },
+      bridge: { samples: 20, warmup: 3 },
       memory: { lifecycles: 1000, lifecycleWarmup: 200, cycles: 100, cycleWarmup: 20, runs: 1, steps: 2 },
     }
   : {
@@ -40,7 +40,7 @@ const REPETITIONS = quick
       eventSamples: { 10: 300, 200: 300, 1000: 100 },
       eventWarmup: 20,
       burst: { runs: 3, tasks: 1000, total: 10_000, capMs: 20_000 },
-      bridge: { samples: 300, warmup: 30 },
+      bridge: { samples: 150, warmup: 15 },
       memory: { lifecycles: 10_000, lifecycleWarmup: 1000, cycles: 1000, cycleWarmup: 100, runs: 1, steps: 4 },
     };
 

@@ -6,9 +6,10 @@
 import { closePage, openPage } from './browser.mjs';
 import { figure, quantile } from './stats.mjs';
 
+/** `samples` timed samples (each several round trips) after `warmup` ones. */
 export async function bridgeFigures(browser, base, { samples, warmup }) {
   const page = await openPage(browser, `${base}bridge-host.html`);
-  const { bridge, raw, responseBytes } = await page.evaluate((o) => window.bench.roundTrips(o), { samples, warmup });
+  const { bridge, raw, batch, responseBytes } = await page.evaluate((o) => window.bench.roundTrips(o), { samples, warmup });
   await closePage(page);
   // Ratio of each adjacent pair (same moment, same conditions), and of the medians.
   const ratios = bridge.map((b, i) => b / raw[i]);
@@ -19,7 +20,7 @@ export async function bridgeFigures(browser, base, { samples, warmup }) {
       label: 'bridge: getByInteractionId round trip (2 origins)',
       unit: 'ms',
       samples: bridge,
-      extra: { responseBytes },
+      extra: { responseBytes, roundTripsPerSample: batch },
     }),
     figure({ id: 'bridge-echo', label: '  raw postMessage echo, same frames', unit: 'ms', samples: raw }),
     figure({

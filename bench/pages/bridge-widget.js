@@ -5,7 +5,7 @@
  * The service gets a rate limit far above the benchmark's pace: the round trip is measured, not
  * the limiter's refusals (its per-message check still runs).
  */
-import { startBridgeService } from '/dist/cc-elements.js';
+import { loadBridge } from '/dist/cc-elements.js';
 import { buildFixture } from './fixture.js';
 import { scriptedBackend } from './scripted-backend.js';
 import { createDesk, once, settled } from './desk.js';
@@ -24,6 +24,7 @@ const ready = once(desk.provider, 'cc-ready');
 document.body.append(desk.provider);
 await ready;
 await settled(desk.elements);
+const { startBridgeService } = await loadBridge();
 startBridgeService(desk.provider.store, {
   origins: [hostOrigin],
   rateLimit: { perSecond: 1_000_000, burst: 1_000_000, quarantineMs: 0 },

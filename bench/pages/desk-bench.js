@@ -60,14 +60,26 @@ async function prepare(count) {
 }
 
 /**
- * One hold or resume event at a time on voice tasks spread over the list (the selected first task
- * included), each sample after a painted frame. Returns per-sample times.
+ * A fixed amount of script work (the same every call): the control sample. Its spread shows how
+ * much the machine itself (other processes, the garbage collector) adds to a short measurement.
  */
-async function eventToDom({ samples, warmup }) {
+function controlWork() {
+  let x = 0;
+  for (let i = 0; i < 400_000; i++) x = (x * 31 + i) % 1_000_003;
+  return x;
+}
+
+/**
+ * One hold or resume event at a time on voice tasks spread over the list (the selected first task
+ * included), each sample after a painted frame. Returns per-sample times; with `control`, also
+ * the times of a fixed piece of script run in the same rhythm.
+ */
+async function eventToDom({ samples, warmup, control = false }) {
   const voice = fixture.tasks.map((task, index) => ({ task, index, turn: 0 })).filter((v) => v.task.media === 'telephony');
   const dom = [];
   const withLayout = [];
   const store = [];
+  const controls = [];
   for (let k = 0; k < warmup + samples; k++) {
     const target = voice[(k * 37) % voice.length];
     const before = rowState(desk, target.index);
@@ -89,8 +101,15 @@ async function eventToDom({ samples, warmup }) {
     }
     await nextFrame();
     await nextTask();
+    if (control) {
+      const c0 = performance.now();
+      controlWork();
+      if (k >= warmup) controls.push(performance.now() - c0);
+      await nextFrame();
+      await nextTask();
+    }
   }
-  return { dom, withLayout, store };
+  return { dom, withLayout, store, controls };
 }
 
 /** The burst's events: round robin over the tasks, each task alternating its two events. */
@@ -103,7 +122,8 @@ function burstEvents(total) {
 
 /**
  * `total` events onto the listed tasks. `mode: 'tasks'`: one event per macrotask (MessageChannel,
- * as websocket messages arrive); `mode: 'sync'`: all in one task. Time from the first event to every
+ * as websocket messages arrive); `mode: 'sync'`: all in one task; `mode: 'noop'`: the same messages
+ * delivered but not pushed (what the delivery alone costs). Time from the first event to every
  * element updated after the last, renders per element, frames, and the most renders in one frame.
  */
 async function burst({ total, mode, capMs = 60_000 }) {
@@ -122,7 +142,7 @@ async function burst({ total, mode, capMs = 60_000 }) {
     const channel = new MessageChannel();
     await new Promise((resolve) => {
       channel.port1.onmessage = ({ data }) => {
-        backend.push(events[data]);
+        if (mode !== 'noop') backend.push(events[data]);
         delivered++;
         if (delivered === events.length) resolve();
         else if (performance.now() - t0 > capMs) {
