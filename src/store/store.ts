@@ -2,18 +2,18 @@
  * The RxJS store: the only stateful thing. It feeds the backend's events through the model's
  * reducer, exposes tasks, selection, agent, directory, connection, errors and task changes as
  * observables, and turns commands into backend calls with pending, failure and timeout states.
+ *
+ * The store is a closure: its state lives in local variables, its public surface is the CcStore
+ * object `createStore` answers.
  * @module
  */
 import {
-  asyncScheduler,
   BehaviorSubject,
-  distinctUntilChanged,
-  map,
+  Observable,
   Subject,
   Subscription,
-  timer,
-  type Observable,
   type SchedulerLike,
+  type Unsubscribable,
 } from 'rxjs';
 import type { AgentSession, ContactCenter } from '../backends/contact-center.js';
 import {
@@ -26,16 +26,14 @@ import {
   isTaskEventName,
   markFailed,
   markPending,
+  reduce,
   reduceAgent,
-  step,
   unblockMarkdone,
   validateDialNumber,
   AGENT_STATE_EVENTS,
   type AgentCommand,
   type AgentStateEvent,
-  type AgentStateName,
   type AgentView,
-  type AuxCode,
   type BackendEvent,
   type CcError,
   type ConnectionState,
@@ -51,7 +49,7 @@ import {
 import { ccError, commandLabel, fromFailedEvent, fromRejection, timeoutError } from './errors.js';
 import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
-import type { CcStore, WrapupInput } from './types.js';
+import type { CcStore } from './types.js';
 import { destinationProblem, keyProblem, userDataProblem } from './validate.js';
 
 /** How a store is built; everything optional. */
@@ -64,14 +62,20 @@ export interface StoreOptions {
   scheduler?: SchedulerLike;
 }
 
-/** Build a store on a backend. Nothing happens until `start()`. */
-export function createStore(backend: ContactCenter, options: StoreOptions = {}): CcStore {
-  return new RxStore(backend, options);
+/** What the store needs of a scheduler: run `work` once after `delay` ms, unless unsubscribed. */
+interface Timers {
+  schedule(work: () => void, delay: number): Unsubscribable;
 }
 
-const DEFAULT_PENDING_TIMEOUT_MS = 15_000;
+/** The default timers: plain `setTimeout` (rxjs's asyncScheduler would bring its classes into the bundle). */
+const TIMEOUTS: Timers = {
+  schedule(work, delay) {
+    const id = setTimeout(work, delay);
+    return { unsubscribe: () => clearTimeout(id) };
+  },
+};
+
 const EMPTY_DIRECTORY: Directory = Object.freeze({ agents: [], queues: [], entryPoints: [] }) as Directory;
-const AGENT_EVENT_NAMES: ReadonlySet<string> = new Set(AGENT_STATE_EVENTS);
 
 /**
  * Failure events that several commands share: one ContactUpdateFailed serves every update of the
@@ -84,30 +88,39 @@ const SHARED_FAILURES: Partial<Record<TaskCommand, readonly TaskCommand[]>> = {
   resume: ['switchLeg'],
 };
 
-/** What a task command does once it is allowed: the backend call and any extra task change. */
+/** Task commands that are just the backend call of the same name with the task id. */
+type PlainCommand =
+  | 'accept'
+  | 'decline'
+  | 'hold'
+  | 'resume'
+  | 'toggleMute'
+  | 'pauseRecording'
+  | 'consultConference'
+  | 'exitConference'
+  | 'end';
+
+/** What a task command does once it is allowed: the backend call, and the consult it starts. */
 interface Plan {
-  call: () => Promise<void>;
-  /** Fields recorded on the task with the pending mark (consult: whom we are calling). */
-  patch?: Partial<Pick<Task, 'consult'>>;
+  call(): Promise<void>;
+  /** Recorded on the task with the pending mark (whom we are calling). */
+  consult?: ConsultInfo;
 }
 
-/** A task command awaiting its confirming event. */
-interface InFlight {
-  readonly command: TaskCommand;
+/**
+ * Why a command's input is refused, checked before its state is: a reason (an INVALID_PARAMETERS
+ * refusal of the command), another CcError, or undefined when the input is fine.
+ */
+type Check = (task: Task) => string | CcError | undefined;
+
+/** A command awaiting its confirming event: a task command, or the agent-state change (no task id). */
+interface Flight {
+  readonly command: TaskCommand | 'setAgentState';
   readonly since: number;
-  /** The consult info before the command, restored on failure when the command changed it. */
+  readonly taskId?: string;
+  /** The consult info before a consult, restored when it fails. */
   readonly consultBefore?: ConsultInfo;
-  timer?: Subscription;
-  /** The returned promise has been settled (the call answered, or it timed out first). */
-  settled: boolean;
-  reject?: (error: CcError) => void;
-}
-
-interface AgentInFlight {
-  readonly since: number;
-  timer?: Subscription;
-  settled: boolean;
-  reject?: (error: CcError) => void;
+  timer?: Unsubscribable;
 }
 
 interface TaskListState {
@@ -115,716 +128,557 @@ interface TaskListState {
   readonly selected: Task | undefined;
 }
 
-class RxStore implements CcStore {
-  readonly tasks$: Observable<readonly Task[]>;
-  readonly selectedTask$: Observable<Task | undefined>;
-  readonly agent$: Observable<AgentView>;
-  readonly directory$: Observable<Directory>;
-  readonly errors$: Observable<CcError>;
-  readonly connection$: Observable<ConnectionState>;
-  readonly taskChanges$: Observable<Task>;
+/** `source` through `project`, skipping repeats for each subscriber (map + distinctUntilChanged). */
+function pick<S, T>(source: Observable<S>, project: (value: S) => T): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    let seen = false;
+    let last: T | undefined;
+    return source.subscribe({
+      next(value) {
+        const next = project(value);
+        if (seen && next === last) return;
+        seen = true;
+        last = next;
+        subscriber.next(next);
+      },
+      complete: () => subscriber.complete(),
+    });
+  });
+}
 
-  private readonly clock: { now(): number };
-  private readonly scheduler: SchedulerLike;
-  private readonly timeoutMs: number;
-  private readonly outbox = new Outbox();
-  private readonly list = new TaskList();
-  private readonly listState$: BehaviorSubject<TaskListState>;
-  private readonly agentSubject: BehaviorSubject<AgentView>;
-  private readonly directorySubject = new BehaviorSubject<Directory>(EMPTY_DIRECTORY);
-  private readonly connectionSubject = new BehaviorSubject<ConnectionState>({ status: 'disconnected' });
-  private readonly errorSubject = new Subject<CcError>();
-  private readonly changeSubject = new Subject<Task>();
+/** Where a consult transfer goes: the consult we started, else whom the contact center says. */
+function consultTarget(task: Task): { to: string; destinationType: DestinationType } | undefined {
+  const destination = task.consult?.destination;
+  if (destination) return { to: destination.id, destinationType: destination.type };
+  const agent = task.data.destAgentId;
+  if (!agent) return undefined;
+  const type = task.data.destinationType;
+  const destinationType: DestinationType =
+    type === 'queue' || type === 'dialNumber' || type === 'entryPoint' ? type : 'agent';
+  return { to: agent, destinationType };
+}
 
-  private agentView: AgentView;
-  private directoryValue: Directory = EMPTY_DIRECTORY;
-  private connectionValue: ConnectionState = { status: 'disconnected' };
-  private readonly inFlight = new Map<string, InFlight>();
-  private agentInFlight: AgentInFlight | undefined;
-  private readonly subscriptions = new Subscription();
-  private starting: Promise<void> | undefined;
-  private loaded = false;
-  private stopped = false;
-  private stopping: Promise<void> | undefined;
+/** Build a store on a backend. Nothing happens until `start()`. */
+export function createStore(backend: ContactCenter, options: StoreOptions = {}): CcStore {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const timers: Timers = options.scheduler ?? TIMEOUTS;
+  const timeoutMs = options.pendingTimeoutMs ?? 15_000;
+  const now = (): number => clock.now();
+
+  const outbox = new Outbox();
+  const post = (deliver: () => void): void => outbox.post(deliver);
+  const list = new TaskList();
+  let agentView = initialAgentView(now());
+  let directory = EMPTY_DIRECTORY;
+  let connection: ConnectionState = { status: 'disconnected' };
+
+  const listState = new BehaviorSubject<TaskListState>({ tasks: list.all, selected: undefined });
+  const agentSubject = new BehaviorSubject(agentView);
+  const directorySubject = new BehaviorSubject(directory);
+  const connectionSubject = new BehaviorSubject(connection);
+  const errorSubject = new Subject<CcError>();
+  const changeSubject = new Subject<Task>();
+
+  /** Commands awaiting their confirming event: by task id, the agent-state change under `undefined`. */
+  const flights = new Map<string | undefined, Flight>();
+  const subscriptions = new Subscription();
+  let starting: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  let loaded = false;
+  let stopped = false;
   /** Increments per reconnection, so a slow snapshot never overwrites a newer one. */
-  private reconcileGeneration = 0;
+  let generation = 0;
 
-  constructor(
-    private readonly backend: ContactCenter,
-    options: StoreOptions,
-  ) {
-    this.clock = options.clock ?? { now: () => Date.now() };
-    this.scheduler = options.scheduler ?? asyncScheduler;
-    this.timeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS;
-    this.agentView = initialAgentView(this.clock.now());
-    this.agentSubject = new BehaviorSubject(this.agentView);
-    this.listState$ = new BehaviorSubject<TaskListState>({ tasks: this.list.all, selected: undefined });
+  // ---- errors ----
 
-    this.tasks$ = this.listState$.pipe(
-      map((state) => state.tasks),
-      distinctUntilChanged(),
-    );
-    this.selectedTask$ = this.listState$.pipe(
-      map((state) => state.selected),
-      distinctUntilChanged(),
-    );
-    this.agent$ = this.agentSubject.pipe(distinctUntilChanged());
-    this.directory$ = this.directorySubject.pipe(distinctUntilChanged());
-    this.connection$ = this.connectionSubject.pipe(
-      distinctUntilChanged((a, b) => a.status === b.status && a.reason === b.reason),
-    );
-    this.errors$ = this.errorSubject.asObservable();
-    this.taskChanges$ = this.changeSubject.asObservable();
-  }
+  const emitError = (error: CcError): void => post(() => errorSubject.next(error));
 
-  // ---- current values ----
+  /** Report a refused or failed command on errors$ and reject with it. */
+  const refuse = (error: CcError): Promise<never> => {
+    emitError(error);
+    return Promise.reject(error);
+  };
 
-  get tasks(): readonly Task[] {
-    return this.list.all;
-  }
-  get selectedTask(): Task | undefined {
-    return this.list.selected;
-  }
-  get agent(): AgentView {
-    return this.agentView;
-  }
-  get directory(): Directory {
-    return this.directoryValue;
-  }
-  get connection(): ConnectionState {
-    return this.connectionValue;
-  }
-  now(): number {
-    return this.clock.now();
-  }
+  /** "<Command> refused: <reason>". */
+  const refusal = (code: ErrorCode, command: TaskCommand | AgentCommand, reason: string, taskId?: string): CcError =>
+    ccError(code, command, `${commandLabel(command)} refused: ${reason}`, now(), taskId);
 
-  // ---- lifecycle ----
+  /** Refused without a word on errors$: the store has been stopped. */
+  const stoppedRefusal = (command: TaskCommand | AgentCommand, taskId?: string): Promise<never> =>
+    Promise.reject(refusal('INVALID_STATE', command, 'the store has been stopped', taskId));
 
-  start(): Promise<void> {
-    if (this.stopped) return Promise.reject(this.stoppedError('connect'));
-    this.starting ??= this.connect().catch((error: unknown) => {
-      this.starting = undefined;
+  /** A connection failure: always CONNECTION, whatever the backend's code. */
+  const connectionError = (cause: unknown): CcError => ({ ...fromRejection(cause, 'connect', now()), code: 'CONNECTION' });
+
+  /** The rejection handler of an agent command's backend call. */
+  const failed =
+    (command: AgentCommand) =>
+    (cause: unknown): never => {
+      const error = fromRejection(cause, command, now());
+      if (!stopped) emitError(error);
       throw error;
-    });
-    return this.starting;
-  }
-
-  stop(): Promise<void> {
-    if (this.stopping) return this.stopping;
-    this.stopped = true;
-    this.subscriptions.unsubscribe();
-    for (const flight of this.inFlight.values()) flight.timer?.unsubscribe();
-    this.inFlight.clear();
-    this.agentInFlight?.timer?.unsubscribe();
-    this.agentInFlight = undefined;
-    for (const subject of [
-      this.listState$,
-      this.agentSubject,
-      this.directorySubject,
-      this.connectionSubject,
-      this.errorSubject,
-      this.changeSubject,
-    ] as Array<Subject<unknown>>) {
-      subject.complete();
-    }
-    const wasStarted = this.starting !== undefined;
-    this.stopping = wasStarted
-      ? this.backend.disconnect().catch((cause: unknown) => {
-          throw fromRejection(cause, 'connect', this.now(), undefined, 'CONNECTION');
-        })
-      : Promise.resolve();
-    return this.stopping;
-  }
-
-  private async connect(): Promise<void> {
-    const connectionWatch = this.backend.connection$.subscribe((state) => this.onConnection(state));
-    this.subscriptions.add(connectionWatch);
-    let session: AgentSession;
-    try {
-      session = await this.backend.connect();
-    } catch (cause) {
-      connectionWatch.unsubscribe();
-      this.subscriptions.remove(connectionWatch);
-      const error = fromRejection(cause, 'connect', this.now());
-      const connectionError = { ...error, code: 'CONNECTION' as const };
-      if (!this.stopped) this.emitError(connectionError);
-      throw connectionError;
-    }
-    if (this.stopped) return;
-    this.loadSession(session);
-    this.loaded = true;
-    this.subscriptions.add(this.backend.events$.subscribe((event) => this.onEvent(event)));
-  }
-
-  private loadSession(session: AgentSession): void {
-    const puts: Task[] = [];
-    for (const message of session.tasks) {
-      const task = this.taskFrom(message, session.profile.agentId);
-      if (task) puts.push(task);
-    }
-    this.setAgent({ ...this.agentView, profile: session.profile, status: session.status });
-    this.commit(puts);
-  }
-
-  /** A live task built from an `AgentContact` message as it stands, or undefined. */
-  private taskFrom(message: TaskMessage, agentId: string): Task | undefined {
-    const { task, ignored } = step(undefined, message, { agentId });
-    return !ignored && task && !isFinal(task) ? task : undefined;
-  }
-
-  private onConnection(state: ConnectionState): void {
-    const previous = this.connectionValue;
-    if (previous.status === state.status && previous.reason === state.reason) return;
-    this.connectionValue = state;
-    this.outbox.post(() => this.connectionSubject.next(state));
-    if (previous.status === 'reconnecting' && state.status === 'connected' && this.loaded) this.reconcile();
-  }
-
-  /** After a reconnection: the backend's snapshot is the truth. */
-  private reconcile(): void {
-    const generation = ++this.reconcileGeneration;
-    this.backend.snapshot().then(
-      (session) => {
-        if (this.stopped || generation !== this.reconcileGeneration) return;
-        this.applySnapshot(session);
-      },
-      (cause: unknown) => {
-        if (this.stopped) return;
-        this.emitError({ ...fromRejection(cause, 'connect', this.now()), code: 'CONNECTION' });
-      },
-    );
-  }
-
-  private applySnapshot(session: AgentSession): void {
-    for (const flight of this.inFlight.values()) flight.timer?.unsubscribe();
-    this.inFlight.clear();
-    this.agentInFlight?.timer?.unsubscribe();
-    this.agentInFlight = undefined;
-
-    const fresh = new Map<string, Task>();
-    for (const message of session.tasks) {
-      const task = this.taskFrom(message, session.profile.agentId);
-      if (task) fresh.set(task.id, task);
-    }
-    const removals = this.list.all.filter((task) => !fresh.has(task.id));
-    const puts = [...fresh.values()].map((task) => {
-      const ours = this.list.get(task.id);
-      if (!ours) return task;
-      // The host's markdone block is ours, not the contact center's: it survives.
-      const carried = ours.markdoneBlocked ? blockMarkdone(task, ours.markdoneBlocked) : task;
-      return { ...carried, rev: Math.max(carried.rev, ours.rev + 1) };
-    });
-    this.setAgent({ ...this.agentView, profile: session.profile, status: session.status, pending: undefined });
-    this.commit(puts, removals);
-  }
-
-  // ---- events ----
-
-  private onEvent(event: BackendEvent): void {
-    if (this.stopped || !event || typeof event.type !== 'string') return;
-    if (AGENT_EVENT_NAMES.has(event.type)) this.onAgentEvent(event as AgentStateEvent);
-    else if (isTaskEventName(event.type)) this.onTaskMessage(event as TaskMessage);
-  }
-
-  private onTaskMessage(message: TaskMessage): void {
-    const id = message.interactionId;
-    const before = this.list.get(id);
-    const { task, ignored } = step(before, message, { agentId: this.agentId });
-    let next = ignored ? before : task;
-    const command = this.failedCommand(message.type, before);
-    const error = command ? fromFailedEvent(message.type, command, message.reason, this.now(), id) : undefined;
-    if (error && next && command !== 'outdial') next = this.failTask(next, error);
-    if (next && next !== before) this.commit([next]);
-    if (error) this.emitError(error);
-  }
-
-  /** The command a `…Failed` event reports on, if it is one. */
-  private failedCommand(eventName: string, before: Task | undefined): TaskCommand | AgentCommand | undefined {
-    if (eventName === 'AgentOutboundFailed') return 'outdial';
-    const command = failureFor(eventName);
-    const pending = before?.pending?.command;
-    return command && pending && SHARED_FAILURES[command]?.includes(pending) ? pending : command;
-  }
-
-  private onAgentEvent(event: AgentStateEvent): void {
-    let view = reduceAgent(this.agentView, event, this.now());
-    if (view === this.agentView) return; // another agent's event, or one the model does not apply
-    let error: CcError | undefined;
-    if (event.type === 'AgentStateChangeFailed') {
-      error = fromFailedEvent(event.type, 'setAgentState', event.reason, this.now());
-      view = { ...view, error };
-    }
-    this.setAgent(view);
-    if (error) this.emitError(error);
-  }
-
-  private get agentId(): string {
-    return this.agentView.profile?.agentId ?? '';
-  }
+    };
 
   // ---- state changes ----
 
   /** Apply task changes, recompute the selection, emit, and settle timers of confirmed commands. */
-  private commit(puts: readonly Task[], removals: readonly Task[] = []): void {
-    const changed = this.list.apply(puts, removals, isFinal);
-    const state: TaskListState = { tasks: this.list.all, selected: this.list.selected };
-    this.outbox.post(() => this.listState$.next(state));
+  const commit = (puts: readonly Task[], removals: readonly Task[] = []): void => {
+    const changed = list.apply(puts, removals, isFinal);
+    const state: TaskListState = { tasks: list.all, selected: list.selected };
+    post(() => listState.next(state));
     for (const task of changed) {
-      this.outbox.post(() => this.changeSubject.next(task));
-      this.settleIfConfirmed(task.id);
+      post(() => changeSubject.next(task));
+      settle(task.id);
     }
-  }
+  };
 
-  private setAgent(view: AgentView): void {
-    this.agentView = view;
-    this.outbox.post(() => this.agentSubject.next(view));
-    const flight = this.agentInFlight;
-    if (flight && view.pending?.since !== flight.since) {
-      flight.timer?.unsubscribe();
-      this.agentInFlight = undefined;
-    }
-  }
+  const setAgent = (view: AgentView): void => {
+    agentView = view;
+    post(() => agentSubject.next(view));
+    settle(undefined);
+  };
 
-  private emitError(error: CcError): void {
-    this.outbox.post(() => this.errorSubject.next(error));
-  }
+  /** Whether the flight's pending mark is still on its task (or on the agent). */
+  const stillPending = ({ command, since, taskId }: Flight): boolean => {
+    if (taskId === undefined) return agentView.pending?.since === since;
+    const pending = list.get(taskId)?.pending;
+    return pending?.command === command && pending.since === since;
+  };
 
-  /** A task's pending mark is gone (confirmed, failed, task left): its timer is no longer needed. */
-  private settleIfConfirmed(taskId: string): void {
-    const flight = this.inFlight.get(taskId);
-    if (!flight) return;
-    if (this.isStillPending(taskId, flight)) return;
+  /** Forget a flight and its timer. */
+  const land = (flight: Flight): void => {
     flight.timer?.unsubscribe();
-    this.inFlight.delete(taskId);
-  }
+    if (flights.get(flight.taskId) === flight) flights.delete(flight.taskId);
+  };
 
-  private isStillPending(taskId: string, flight: InFlight): boolean {
-    const pending = this.list.get(taskId)?.pending;
-    return pending !== undefined && pending.command === flight.command && pending.since === flight.since;
-  }
+  /** A pending mark is gone (confirmed, failed, task left): its timer is no longer needed. */
+  const settle = (key: string | undefined): void => {
+    const flight = flights.get(key);
+    if (flight && !stillPending(flight)) land(flight);
+  };
+
+  const dropFlights = (): void => {
+    for (const flight of flights.values()) flight.timer?.unsubscribe();
+    flights.clear();
+  };
 
   /** Mark a task failed, restoring what the failed command had recorded. */
-  private failTask(task: Task, error: CcError): Task {
-    const flight = this.inFlight.get(task.id);
-    const failed = markFailed(task, error);
-    const before = flight?.consultBefore;
-    if (flight && before && this.isStillPending(task.id, flight)) return { ...failed, consult: before };
-    return failed;
-  }
+  const failTask = (task: Task, error: CcError): Task => {
+    const flight = flights.get(task.id);
+    const marked = markFailed(task, error);
+    return flight?.consultBefore && stillPending(flight) ? { ...marked, consult: flight.consultBefore } : marked;
+  };
 
-  // ---- refusals ----
+  /** A command failed (rejected or timed out): clear its pending mark if it still stands, and report. */
+  const fail = (flight: Flight, error: CcError): void => {
+    const { taskId } = flight;
+    if (flights.get(taskId) === flight && stillPending(flight)) {
+      if (taskId === undefined) setAgent({ ...agentView, pending: undefined, error });
+      else commit([failTask(list.get(taskId) as Task, error)]);
+    }
+    land(flight);
+    emitError(error);
+  };
 
-  private refuse(code: ErrorCode, command: TaskCommand | AgentCommand, message: string, taskId?: string): Promise<never> {
-    const error = ccError(code, command, message, this.now(), taskId);
-    this.emitError(error);
-    return Promise.reject(error);
-  }
+  /**
+   * Call the backend for a command now pending, with its timeout. The promise settles once: with
+   * the call's outcome, or with TIMEOUT when the confirming event does not arrive in time.
+   */
+  const send = (flight: Flight, call: () => Promise<void>): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const { command, taskId } = flight;
+      let timedOut = false;
+      if (flights.get(taskId) === flight) {
+        flight.timer = timers.schedule(() => {
+          if (stopped || flights.get(taskId) !== flight) return;
+          const error = timeoutError(command, timeoutMs, now(), taskId);
+          fail(flight, error);
+          timedOut = true;
+          reject(error);
+        }, timeoutMs);
+      }
+      let answer: Promise<void>;
+      try {
+        answer = call();
+      } catch (cause) {
+        answer = Promise.reject(cause);
+      }
+      answer.then(resolve, (cause: unknown) => {
+        if (timedOut) return;
+        const error = fromRejection(cause, command, now(), taskId);
+        if (!stopped) fail(flight, error);
+        reject(error);
+      });
+    });
 
-  private stoppedError(command: TaskCommand | AgentCommand, taskId?: string): CcError {
-    return ccError('INVALID_STATE', command, `${commandLabel(command)} refused: the store has been stopped`, this.now(), taskId);
-  }
+  // ---- lifecycle and events ----
+
+  const connect = async (): Promise<void> => {
+    const watch = backend.connection$.subscribe(onConnection);
+    subscriptions.add(watch);
+    let session: AgentSession;
+    try {
+      session = await backend.connect();
+    } catch (cause) {
+      watch.unsubscribe();
+      subscriptions.remove(watch);
+      const error = connectionError(cause);
+      if (!stopped) emitError(error);
+      throw error;
+    }
+    if (stopped) return;
+    load(session);
+    loaded = true;
+    subscriptions.add(backend.events$.subscribe(onEvent));
+  };
+
+  /** Load the session (on connection) or a snapshot (after a reconnection): the backend's word is the truth. */
+  const load = ({ profile, status, tasks }: AgentSession): void => {
+    dropFlights();
+    const puts: Task[] = [];
+    for (const message of tasks) {
+      const task = reduce(undefined, message, { agentId: profile.agentId });
+      if (!task || isFinal(task)) continue;
+      const ours = list.get(task.id);
+      // The host's markdone block is ours, not the contact center's: it survives.
+      const carried = ours?.markdoneBlocked ? blockMarkdone(task, ours.markdoneBlocked) : task;
+      puts.push(ours ? { ...carried, rev: Math.max(carried.rev, ours.rev + 1) } : task);
+    }
+    const { pending: _pending, ...rest } = agentView;
+    setAgent({ ...rest, profile, status });
+    commit(
+      puts,
+      list.all.filter((task) => !puts.some((put) => put.id === task.id)),
+    );
+  };
+
+  const onConnection = (state: ConnectionState): void => {
+    const previous = connection;
+    if (previous.status === state.status && previous.reason === state.reason) return;
+    connection = state;
+    post(() => connectionSubject.next(state));
+    if (previous.status !== 'reconnecting' || state.status !== 'connected' || !loaded) return;
+    const mine = ++generation;
+    backend.snapshot().then(
+      (session) => {
+        if (!stopped && mine === generation) load(session);
+      },
+      (cause: unknown) => {
+        if (!stopped) emitError(connectionError(cause));
+      },
+    );
+  };
+
+  const onEvent = (event: BackendEvent): void => {
+    if (stopped || !event || typeof event.type !== 'string') return;
+    if ((AGENT_STATE_EVENTS as readonly string[]).includes(event.type)) onAgentEvent(event as AgentStateEvent);
+    else if (isTaskEventName(event.type)) onTaskMessage(event as TaskMessage);
+  };
+
+  const onTaskMessage = (message: TaskMessage): void => {
+    const { type, interactionId: id } = message;
+    const before = list.get(id);
+    let next = reduce(before, message, { agentId: agentView.profile?.agentId ?? '' });
+    // The command a `…Failed` event reports on, if it is one.
+    const shared = failureFor(type);
+    const pending = before?.pending?.command;
+    const command: TaskCommand | 'outdial' | undefined =
+      type === 'AgentOutboundFailed'
+        ? 'outdial'
+        : shared && pending && SHARED_FAILURES[shared]?.includes(pending)
+          ? pending
+          : shared;
+    const error = command && fromFailedEvent(type, command, message.reason, now(), id);
+    if (error && next && command !== 'outdial') next = failTask(next, error);
+    if (next && next !== before) commit([next]);
+    if (error) emitError(error);
+  };
+
+  const onAgentEvent = (event: AgentStateEvent): void => {
+    let view = reduceAgent(agentView, event, now());
+    if (view === agentView) return; // another agent's event, or one the model does not apply
+    let error: CcError | undefined;
+    if (event.type === 'AgentStateChangeFailed') {
+      error = fromFailedEvent(event.type, 'setAgentState', event.reason, now());
+      view = { ...view, error };
+    }
+    setAgent(view);
+    if (error) emitError(error);
+  };
 
   // ---- task commands ----
+
+  /** Why a command cannot be issued on the task now, or its plan. */
+  const prepare = (
+    command: TaskCommand,
+    taskId: string,
+    task: Task | undefined,
+    plan: (task: Task) => Plan | CcError,
+    check?: Check,
+  ): Plan | CcError => {
+    if (!task) return refusal('NOT_FOUND', command, `no live task ${JSON.stringify(String(taskId))}`, taskId);
+    const problem = check?.(task);
+    if (typeof problem === 'string') return refusal('INVALID_PARAMETERS', command, problem, taskId);
+    if (problem) return problem;
+    if (task.pending) {
+      return refusal('INVALID_STATE', command, `${commandLabel(task.pending.command)} is still pending`, taskId);
+    }
+    if (!canIssue(task, command, agentView)) {
+      return ccError('INVALID_STATE', command, `${commandLabel(command)} is not possible while the task is ${task.state}`, now(), taskId);
+    }
+    return plan(task);
+  };
 
   /**
    * The common path of every task command: refusals without a backend call, then the pending
    * mark, the call, its timeout, and failure handling.
    */
-  private run(
-    command: TaskCommand,
+  const run = (command: TaskCommand, taskId: string, plan: (task: Task) => Plan | CcError, check?: Check): Promise<void> => {
+    if (stopped) return stoppedRefusal(command, taskId);
+    const task = list.get(taskId);
+    const planned = prepare(command, taskId, task, plan, check);
+    if (isCcError(planned)) return refuse(planned);
+    const since = now();
+    const flight: Flight = { command, since, taskId, consultBefore: planned.consult && task?.consult };
+    const marked = markPending(task as Task, command, since);
+    flights.set(taskId, flight);
+    commit([planned.consult ? { ...marked, consult: planned.consult } : marked]);
+    return send(flight, planned.call);
+  };
+
+  const plain = (command: PlainCommand) => (taskId: string) =>
+    run(command, taskId, () => ({ call: () => backend[command](taskId) }));
+
+  /** A consult or transfer: the destination checked, a dial number normalised by the profile's dial plan. */
+  const toDestination = (
+    command: 'consult' | 'transfer',
     taskId: string,
-    plan: (task: Task) => Plan | CcError,
-    check?: (task: Task) => CcError | undefined,
-  ): Promise<void> {
-    if (this.stopped) return Promise.reject(this.stoppedError(command, taskId));
-    const label = commandLabel(command);
-    const task = this.list.get(taskId);
-    if (!task) return this.refuse('NOT_FOUND', command, `${label} refused: no live task ${JSON.stringify(String(taskId))}`, taskId);
-    const problem = check?.(task);
-    if (problem) {
-      this.emitError(problem);
-      return Promise.reject(problem);
-    }
-    if (task.pending) {
-      return this.refuse('INVALID_STATE', command, `${label} refused: ${commandLabel(task.pending.command)} is still pending`, taskId);
-    }
-    if (!canIssue(task, command, this.agentView)) {
-      return this.refuse('INVALID_STATE', command, `${label} is not possible while the task is ${task.state}`, taskId);
-    }
-    const planned = plan(task);
-    if (isCcError(planned)) {
-      this.emitError(planned);
-      return Promise.reject(planned);
-    }
-
-    const marked = markPending(task, command, this.now());
-    const pendingTask: Task = planned.patch ? { ...marked, ...planned.patch } : marked;
-    const since = pendingTask.pending?.since ?? this.now();
-    const flight: InFlight = {
+    destination: Destination,
+    plan: (target: Destination) => Plan,
+  ): Promise<void> => {
+    let target: Destination;
+    return run(
       command,
-      since,
-      settled: false,
-      ...(planned.patch?.consult && task.consult ? { consultBefore: task.consult } : {}),
-    };
-    this.inFlight.set(taskId, flight);
-    this.commit([pendingTask]);
-    if (this.inFlight.get(taskId) === flight) {
-      flight.timer = timer(this.timeoutMs, this.scheduler).subscribe(() => this.timeOut(taskId, flight));
-    }
-
-    return new Promise<void>((resolve, reject) => {
-      flight.reject = reject;
-      let call: Promise<void>;
-      try {
-        call = planned.call();
-      } catch (cause) {
-        call = Promise.reject(cause);
-      }
-      call.then(
-        () => {
-          if (flight.settled) return;
-          flight.settled = true;
-          resolve();
-        },
-        (cause: unknown) => {
-          if (flight.settled) return;
-          flight.settled = true;
-          const error = fromRejection(cause, command, this.now(), taskId);
-          if (!this.stopped) this.failInFlight(taskId, flight, error);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  /** The confirming event did not arrive in time. */
-  private timeOut(taskId: string, flight: InFlight): void {
-    if (this.stopped || this.inFlight.get(taskId) !== flight) return;
-    const error = timeoutError(flight.command, this.timeoutMs, this.now(), taskId);
-    this.failInFlight(taskId, flight, error);
-    if (!flight.settled) {
-      flight.settled = true;
-      flight.reject?.(error);
-    }
-  }
-
-  private failInFlight(taskId: string, flight: InFlight, error: CcError): void {
-    const task = this.list.get(taskId);
-    if (task && this.inFlight.get(taskId) === flight && this.isStillPending(taskId, flight)) {
-      this.commit([this.failTask(task, error)]);
-    }
-    flight.timer?.unsubscribe();
-    if (this.inFlight.get(taskId) === flight) this.inFlight.delete(taskId);
-    this.emitError(error);
-  }
-
-  accept(taskId: string): Promise<void> {
-    return this.run('accept', taskId, () => ({ call: () => this.backend.accept(taskId) }));
-  }
-
-  decline(taskId: string): Promise<void> {
-    return this.run('decline', taskId, () => ({ call: () => this.backend.decline(taskId) }));
-  }
-
-  hold(taskId: string): Promise<void> {
-    return this.run('hold', taskId, () => ({ call: () => this.backend.hold(taskId) }));
-  }
-
-  resume(taskId: string): Promise<void> {
-    return this.run('resume', taskId, () => ({ call: () => this.backend.resume(taskId) }));
-  }
-
-  toggleMute(taskId: string): Promise<void> {
-    return this.run('toggleMute', taskId, () => ({ call: () => this.backend.toggleMute(taskId) }));
-  }
-
-  pauseRecording(taskId: string): Promise<void> {
-    return this.run('pauseRecording', taskId, () => ({ call: () => this.backend.pauseRecording(taskId) }));
-  }
-
-  resumeRecording(taskId: string): Promise<void> {
-    return this.run('resumeRecording', taskId, () => ({
-      call: () => this.backend.resumeRecording(taskId, { autoResumed: false }),
-    }));
-  }
-
-  consult(taskId: string, destination: Destination): Promise<void> {
-    return this.run(
-      'consult',
       taskId,
+      () => plan(target),
       () => {
-        const target = this.resolveDestination('consult', taskId, destination);
-        if (isCcError(target)) return target;
-        const consult: ConsultInfo = { destination: target, status: 'CONSULT_INITIATED' };
-        return {
-          patch: { consult },
-          call: () =>
-            this.backend.consult(taskId, { to: target.id, destinationType: target.type, holdParticipants: true }),
-        };
-      },
-      () => this.destinationCheck('consult', taskId, destination),
-    );
-  }
-
-  endConsult(taskId: string): Promise<void> {
-    return this.run('endConsult', taskId, (task) => {
-      const destination = task.consult?.destination;
-      const queueId = destination?.type === 'queue' ? destination.id : undefined;
-      return {
-        call: () =>
-          this.backend.endConsult(taskId, { isConsult: true, taskId, ...(queueId !== undefined ? { queueId } : {}) }),
-      };
-    });
-  }
-
-  consultTransfer(taskId: string): Promise<void> {
-    return this.run('consultTransfer', taskId, (task) => {
-      const target = this.consultTarget(task);
-      if (!target) {
-        return ccError('INVALID_STATE', 'consultTransfer', 'Consult transfer refused: nobody is being consulted', this.now(), taskId);
-      }
-      return { call: () => this.backend.consultTransfer(taskId, target) };
-    });
-  }
-
-  consultConference(taskId: string): Promise<void> {
-    return this.run('consultConference', taskId, () => ({ call: () => this.backend.consultConference(taskId) }));
-  }
-
-  exitConference(taskId: string): Promise<void> {
-    return this.run('exitConference', taskId, () => ({ call: () => this.backend.exitConference(taskId) }));
-  }
-
-  switchLeg(taskId: string): Promise<void> {
-    return this.run('switchLeg', taskId, (task) => {
-      const leg = task.data.consultMediaResourceId;
-      if (!leg) {
-        return ccError('INVALID_STATE', 'switchLeg', 'Switch call refused: there is no consult leg', this.now(), taskId);
-      }
-      // On the consult leg: hold it (back to the customer). On the main leg: resume the consult leg.
-      return {
-        call: () => (task.activeLeg === 'consult' ? this.backend.hold(taskId, leg) : this.backend.resume(taskId, leg)),
-      };
-    });
-  }
-
-  transfer(taskId: string, destination: Destination): Promise<void> {
-    return this.run(
-      'transfer',
-      taskId,
-      () => {
-        const target = this.resolveDestination('transfer', taskId, destination);
-        if (isCcError(target)) return target;
-        return { call: () => this.backend.transfer(taskId, { to: target.id, destinationType: target.type }) };
-      },
-      () => this.destinationCheck('transfer', taskId, destination),
-    );
-  }
-
-  end(taskId: string): Promise<void> {
-    return this.run('end', taskId, () => ({ call: () => this.backend.end(taskId) }));
-  }
-
-  wrapup(taskId: string, input: WrapupInput): Promise<void> {
-    return this.run(
-      'wrapup',
-      taskId,
-      () => {
-        const notes = input.notes?.trim();
-        const code = this.wrapUpCode(input.auxCodeId);
-        const wrapUpReason = notes ? notes : (code?.name ?? input.auxCodeId);
-        return { call: () => this.backend.wrapup(taskId, { auxCodeId: input.auxCodeId, wrapUpReason }) };
-      },
-      (task) => {
-        const invalid = (message: string): CcError =>
-          ccError('INVALID_PARAMETERS', 'wrapup', `Wrap-up refused: ${message}`, this.now(), taskId);
-        if (!input || typeof input !== 'object') return invalid('a wrap-up code is required');
-        if (typeof input.auxCodeId !== 'string' || input.auxCodeId.trim() === '') return invalid('a wrap-up code is required');
-        if (input.notes !== undefined && typeof input.notes !== 'string') return invalid('notes must be text');
-        if (!this.wrapUpCode(input.auxCodeId)) return invalid(`unknown wrap-up code ${JSON.stringify(input.auxCodeId)}`);
-        if (task.markdoneBlocked !== undefined) {
-          return ccError('MARKDONE_BLOCKED', 'wrapup', task.markdoneBlocked, this.now(), taskId);
+        const problem = destinationProblem(destination);
+        if (problem) return problem;
+        if (destination.type !== 'dialNumber') {
+          target = { ...destination };
+          return undefined;
         }
+        const profile = agentView.profile;
+        if (!profile) return refusal('INVALID_STATE', command, 'not connected', taskId);
+        const checked = validateDialNumber(destination.id, profile);
+        if (!checked.ok) return checked.reason;
+        target = { ...destination, id: checked.number };
         return undefined;
       },
     );
-  }
+  };
 
-  private wrapUpCode(id: string): AuxCode | undefined {
-    return this.agentView.profile?.wrapUpCodes.find((candidate) => candidate.id === id);
-  }
+  const wrapUpCode = (id: string) => agentView.profile?.wrapUpCodes.find((candidate) => candidate.id === id);
 
-  setUserData(taskId: string, values: Record<string, string>): Promise<void> {
-    return this.run(
-      'setUserData',
-      taskId,
-      () => ({ call: () => this.backend.setUserData(taskId, { ...values }) }),
-      () => this.parameterCheck('setUserData', taskId, userDataProblem(values)),
-    );
-  }
+  /** Apply a host-imposed change to a live task (not a backend call). */
+  const change = (taskId: string, update: (task: Task) => Task): void => {
+    const task = list.get(taskId);
+    if (!stopped && task) commit([update(task)]);
+  };
 
-  deleteUserData(taskId: string, key: string): Promise<void> {
-    return this.run(
-      'deleteUserData',
-      taskId,
-      () => ({ call: () => this.backend.deleteUserData(taskId, key) }),
-      () => this.parameterCheck('deleteUserData', taskId, keyProblem(key)),
-    );
-  }
+  return {
+    tasks$: pick(listState, (state) => state.tasks),
+    selectedTask$: pick(listState, (state) => state.selected),
+    // Every agent view, connection state and directory posted differs from the one before.
+    agent$: agentSubject.asObservable(),
+    directory$: directorySubject.asObservable(),
+    errors$: errorSubject.asObservable(),
+    connection$: connectionSubject.asObservable(),
+    taskChanges$: changeSubject.asObservable(),
 
-  private parameterCheck(command: TaskCommand, taskId: string, problem: string | undefined): CcError | undefined {
-    return problem === undefined
-      ? undefined
-      : ccError('INVALID_PARAMETERS', command, `${commandLabel(command)} refused: ${problem}`, this.now(), taskId);
-  }
+    get tasks() {
+      return list.all;
+    },
+    get selectedTask() {
+      return list.selected;
+    },
+    get agent() {
+      return agentView;
+    },
+    get directory() {
+      return directory;
+    },
+    get connection() {
+      return connection;
+    },
+    now,
 
-  private destinationCheck(command: TaskCommand, taskId: string, destination: unknown): CcError | undefined {
-    const problem = destinationProblem(destination);
-    if (problem) return this.parameterCheck(command, taskId, problem);
-    const resolved = this.resolveDestination(command, taskId, destination as Destination);
-    return isCcError(resolved) ? resolved : undefined;
-  }
-
-  /** A valid destination, with a dial number normalised by the profile's dial plan. */
-  private resolveDestination(command: TaskCommand, taskId: string, destination: Destination): Destination | CcError {
-    if (destination.type !== 'dialNumber') return { ...destination };
-    const profile = this.agentView.profile;
-    if (!profile) return ccError('INVALID_STATE', command, `${commandLabel(command)} refused: not connected`, this.now(), taskId);
-    const checked = validateDialNumber(destination.id, profile);
-    if (!checked.ok) return this.parameterCheck(command, taskId, checked.reason) as CcError;
-    return { ...destination, id: checked.number };
-  }
-
-  /** Where a consult transfer goes: the consult we started, else whom the contact center says. */
-  private consultTarget(task: Task): { to: string; destinationType: DestinationType } | undefined {
-    const destination = task.consult?.destination;
-    if (destination) return { to: destination.id, destinationType: destination.type };
-    const agent = task.data.destAgentId;
-    if (!agent) return undefined;
-    const type = task.data.destinationType;
-    const destinationType: DestinationType =
-      type === 'queue' || type === 'dialNumber' || type === 'entryPoint' ? type : 'agent';
-    return { to: agent, destinationType };
-  }
-
-  // ---- host-imposed markdone block ----
-
-  blockMarkdone(taskId: string, warning: string): void {
-    const task = this.list.get(taskId);
-    if (this.stopped || !task) return;
-    this.commit([blockMarkdone(task, String(warning))]);
-  }
-
-  unblockMarkdone(taskId: string): void {
-    const task = this.list.get(taskId);
-    if (this.stopped || !task || task.markdoneBlocked === undefined) return;
-    this.commit([unblockMarkdone(task)]);
-  }
-
-  // ---- selection ----
-
-  select(taskId: string): void {
-    if (this.stopped || !this.list.select(taskId)) return;
-    const state: TaskListState = { tasks: this.list.all, selected: this.list.selected };
-    this.outbox.post(() => this.listState$.next(state));
-  }
-
-  // ---- agent commands ----
-
-  setAgentState(state: Extract<AgentStateName, 'Available' | 'Idle'>, idleCodeId?: string): Promise<void> {
-    if (this.stopped) return Promise.reject(this.stoppedError('setAgentState'));
-    const profile = this.agentView.profile;
-    if (!profile) return this.refuse('INVALID_STATE', 'setAgentState', 'Change state refused: not connected');
-    if (state !== 'Available' && state !== 'Idle') {
-      return this.refuse('INVALID_PARAMETERS', 'setAgentState', `Change state refused: unknown state ${JSON.stringify(state)}`);
-    }
-    const code = state === 'Idle' ? idleCodeId : undefined;
-    if (code !== undefined && !profile.idleCodes.some((candidate) => candidate.id === code)) {
-      return this.refuse('INVALID_PARAMETERS', 'setAgentState', `Change state refused: unknown idle code ${JSON.stringify(code)}`);
-    }
-    if (this.agentView.pending) {
-      return this.refuse('INVALID_STATE', 'setAgentState', 'Change state refused: a state change is still pending');
-    }
-
-    const since = this.now();
-    const pending = code === undefined ? { state, since } : { state, idleCodeId: code, since };
-    this.setAgent({ ...this.agentView, pending, error: undefined });
-    const flight: AgentInFlight = { since, settled: false };
-    this.agentInFlight = flight;
-    flight.timer = timer(this.timeoutMs, this.scheduler).subscribe(() => {
-      if (this.stopped || this.agentInFlight !== flight) return;
-      const error = timeoutError('setAgentState', this.timeoutMs, this.now());
-      this.failAgent(flight, error);
-      if (!flight.settled) {
-        flight.settled = true;
-        flight.reject?.(error);
-      }
-    });
-
-    return new Promise<void>((resolve, reject) => {
-      flight.reject = reject;
-      this.backend.setAgentState(state, code).then(
-        () => {
-          if (flight.settled) return;
-          flight.settled = true;
-          resolve();
-        },
-        (cause: unknown) => {
-          if (flight.settled) return;
-          flight.settled = true;
-          const error = fromRejection(cause, 'setAgentState', this.now());
-          if (!this.stopped) this.failAgent(flight, error);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  private failAgent(flight: AgentInFlight, error: CcError): void {
-    if (this.agentInFlight === flight && this.agentView.pending?.since === flight.since) {
-      this.setAgent({ ...this.agentView, pending: undefined, error });
-    }
-    flight.timer?.unsubscribe();
-    if (this.agentInFlight === flight) this.agentInFlight = undefined;
-    this.emitError(error);
-  }
-
-  outdial(number: string, aniId?: string): Promise<void> {
-    if (this.stopped) return Promise.reject(this.stoppedError('outdial'));
-    const profile = this.agentView.profile;
-    if (!profile) return this.refuse('INVALID_STATE', 'outdial', 'Outdial refused: not connected');
-    if (!profile.outdial.enabled) return this.refuse('FORBIDDEN', 'outdial', 'Outdial refused: outdial is not enabled for this agent');
-    if (typeof number !== 'string') return this.refuse('INVALID_PARAMETERS', 'outdial', 'Outdial refused: a number is required');
-    const checked = validateDialNumber(number, profile);
-    if (!checked.ok) return this.refuse('INVALID_PARAMETERS', 'outdial', `Outdial refused: ${checked.reason}`);
-    const ani = aniId === undefined ? undefined : profile.outdial.anis.find((candidate) => candidate.id === aniId);
-    if (aniId !== undefined && !ani) {
-      return this.refuse('INVALID_PARAMETERS', 'outdial', `Outdial refused: unknown caller id ${JSON.stringify(aniId)}`);
-    }
-    if (this.list.all.some((task) => task.media === 'telephony')) {
-      return this.refuse('INVALID_STATE', 'outdial', 'Outdial refused: a call is already in progress');
-    }
-    const payload = ani ? { destination: checked.number, origin: ani.number } : { destination: checked.number };
-    return this.backend.outdial(payload).catch((cause: unknown) => {
-      const error = fromRejection(cause, 'outdial', this.now());
-      if (!this.stopped) this.emitError(error);
-      throw error;
-    });
-  }
-
-  refreshDirectory(): Promise<void> {
-    if (this.stopped) return Promise.reject(this.stoppedError('directory'));
-    return this.backend.directory().then(
-      (directory) => {
-        if (this.stopped) return;
-        this.directoryValue = directory;
-        this.outbox.post(() => this.directorySubject.next(directory));
-      },
-      (cause: unknown) => {
-        const error = fromRejection(cause, 'directory', this.now());
-        if (!this.stopped) this.emitError(error);
+    start() {
+      if (stopped) return stoppedRefusal('connect');
+      starting ??= connect().catch((error: unknown) => {
+        starting = undefined;
         throw error;
-      },
-    );
-  }
+      });
+      return starting;
+    },
+
+    stop() {
+      if (stopping) return stopping;
+      stopped = true;
+      subscriptions.unsubscribe();
+      dropFlights();
+      for (const subject of [listState, agentSubject, directorySubject, connectionSubject, errorSubject, changeSubject]) {
+        subject.complete();
+      }
+      stopping = starting
+        ? backend.disconnect().catch((cause: unknown) => {
+            throw fromRejection(cause, 'connect', now(), undefined, 'CONNECTION');
+          })
+        : Promise.resolve();
+      return stopping;
+    },
+
+    select(taskId) {
+      // Nothing changes but the selection; commit posts it.
+      if (!stopped && list.select(taskId)) commit([]);
+    },
+
+    accept: plain('accept'),
+    decline: plain('decline'),
+    hold: plain('hold'),
+    resume: plain('resume'),
+    toggleMute: plain('toggleMute'),
+    pauseRecording: plain('pauseRecording'),
+    resumeRecording: (taskId) =>
+      run('resumeRecording', taskId, () => ({ call: () => backend.resumeRecording(taskId, { autoResumed: false }) })),
+
+    consult: (taskId, destination) =>
+      toDestination('consult', taskId, destination, (target) => ({
+        consult: { destination: target, status: 'CONSULT_INITIATED' },
+        call: () => backend.consult(taskId, { to: target.id, destinationType: target.type, holdParticipants: true }),
+      })),
+
+    endConsult: (taskId) =>
+      run('endConsult', taskId, (task) => {
+        const destination = task.consult?.destination;
+        const queueId = destination?.type === 'queue' ? destination.id : undefined;
+        return {
+          call: () => backend.endConsult(taskId, { isConsult: true, taskId, ...(queueId !== undefined ? { queueId } : {}) }),
+        };
+      }),
+
+    consultTransfer: (taskId) =>
+      run('consultTransfer', taskId, (task) => {
+        const target = consultTarget(task);
+        return target
+          ? { call: () => backend.consultTransfer(taskId, target) }
+          : refusal('INVALID_STATE', 'consultTransfer', 'nobody is being consulted', taskId);
+      }),
+
+    consultConference: plain('consultConference'),
+    exitConference: plain('exitConference'),
+
+    switchLeg: (taskId) =>
+      run('switchLeg', taskId, (task) => {
+        const leg = task.data.consultMediaResourceId;
+        // On the consult leg: hold it (back to the customer). On the main leg: resume the consult leg.
+        return leg
+          ? { call: () => backend[task.activeLeg === 'consult' ? 'hold' : 'resume'](taskId, leg) }
+          : refusal('INVALID_STATE', 'switchLeg', 'there is no consult leg', taskId);
+      }),
+
+    transfer: (taskId, destination) =>
+      toDestination('transfer', taskId, destination, (target) => ({
+        call: () => backend.transfer(taskId, { to: target.id, destinationType: target.type }),
+      })),
+
+    end: plain('end'),
+
+    wrapup: (taskId, input) =>
+      run(
+        'wrapup',
+        taskId,
+        () => {
+          const notes = input.notes?.trim();
+          const wrapUpReason = notes ? notes : (wrapUpCode(input.auxCodeId)?.name ?? input.auxCodeId);
+          return { call: () => backend.wrapup(taskId, { auxCodeId: input.auxCodeId, wrapUpReason }) };
+        },
+        (task) => {
+          if (!input || typeof input !== 'object' || typeof input.auxCodeId !== 'string' || input.auxCodeId.trim() === '') {
+            return 'a wrap-up code is required';
+          }
+          if (input.notes !== undefined && typeof input.notes !== 'string') return 'notes must be text';
+          if (!wrapUpCode(input.auxCodeId)) return `unknown wrap-up code ${JSON.stringify(input.auxCodeId)}`;
+          return task.markdoneBlocked === undefined
+            ? undefined
+            : ccError('MARKDONE_BLOCKED', 'wrapup', task.markdoneBlocked, now(), taskId);
+        },
+      ),
+
+    setUserData: (taskId, values) =>
+      run(
+        'setUserData',
+        taskId,
+        () => ({ call: () => backend.setUserData(taskId, { ...values }) }),
+        () => userDataProblem(values),
+      ),
+
+    deleteUserData: (taskId, key) =>
+      run(
+        'deleteUserData',
+        taskId,
+        () => ({ call: () => backend.deleteUserData(taskId, key) }),
+        () => keyProblem(key),
+      ),
+
+    blockMarkdone: (taskId, warning) => change(taskId, (task) => blockMarkdone(task, String(warning))),
+    unblockMarkdone: (taskId) => change(taskId, unblockMarkdone),
+
+    // ---- agent commands ----
+
+    setAgentState(state, idleCodeId) {
+      if (stopped) return stoppedRefusal('setAgentState');
+      const refused = (code: ErrorCode, reason: string): Promise<never> => refuse(refusal(code, 'setAgentState', reason));
+      const profile = agentView.profile;
+      if (!profile) return refused('INVALID_STATE', 'not connected');
+      if (state !== 'Available' && state !== 'Idle') return refused('INVALID_PARAMETERS', `unknown state ${JSON.stringify(state)}`);
+      const code = state === 'Idle' ? idleCodeId : undefined;
+      if (code !== undefined && !profile.idleCodes.some((candidate) => candidate.id === code)) {
+        return refused('INVALID_PARAMETERS', `unknown idle code ${JSON.stringify(code)}`);
+      }
+      if (agentView.pending) return refused('INVALID_STATE', 'a state change is still pending');
+
+      const since = now();
+      const flight: Flight = { command: 'setAgentState', since };
+      flights.set(undefined, flight);
+      const pending = code === undefined ? { state, since } : { state, idleCodeId: code, since };
+      setAgent({ ...agentView, pending, error: undefined });
+      return send(flight, () => backend.setAgentState(state, code));
+    },
+
+    outdial(number, aniId) {
+      if (stopped) return stoppedRefusal('outdial');
+      const refused = (code: ErrorCode, reason: string): Promise<never> => refuse(refusal(code, 'outdial', reason));
+      const profile = agentView.profile;
+      if (!profile) return refused('INVALID_STATE', 'not connected');
+      if (!profile.outdial.enabled) return refused('FORBIDDEN', 'outdial is not enabled for this agent');
+      if (typeof number !== 'string') return refused('INVALID_PARAMETERS', 'a number is required');
+      const checked = validateDialNumber(number, profile);
+      if (!checked.ok) return refused('INVALID_PARAMETERS', checked.reason);
+      const ani = aniId === undefined ? undefined : profile.outdial.anis.find((candidate) => candidate.id === aniId);
+      if (aniId !== undefined && !ani) return refused('INVALID_PARAMETERS', `unknown caller id ${JSON.stringify(aniId)}`);
+      if (list.all.some((task) => task.media === 'telephony')) return refused('INVALID_STATE', 'a call is already in progress');
+      const payload = ani ? { destination: checked.number, origin: ani.number } : { destination: checked.number };
+      return backend.outdial(payload).catch(failed('outdial'));
+    },
+
+    refreshDirectory() {
+      if (stopped) return stoppedRefusal('directory');
+      return backend.directory().then((value) => {
+        if (stopped || value === directory) return;
+        directory = value;
+        post(() => directorySubject.next(value));
+      }, failed('directory'));
+    },
+  };
 }
