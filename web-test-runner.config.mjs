@@ -1,6 +1,32 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+
+/** Counts every test of every session (nested suites included). */
+function count(suite, totals) {
+  for (const test of suite?.tests ?? []) {
+    if (test.skipped) totals.skipped++;
+    else if (test.passed) totals.passed++;
+    else totals.failed++;
+  }
+  for (const child of suite?.suites ?? []) count(child, totals);
+  return totals;
+}
+
+/** Ends the run with one plain line, `N passed, N failed, N skipped`, for CI and for people. */
+const summaryReporter = () => ({
+  onTestRunFinished({ sessions }) {
+    const totals = { passed: 0, failed: 0, skipped: 0 };
+    for (const session of sessions) {
+      count(session.testResults, totals);
+      // A file that failed to load has no results but must not pass silently.
+      if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) totals.failed++;
+    }
+    // After the default reporter's last output.
+    setTimeout(() => console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`));
+  },
+});
 
 /**
  * Tests run in Debian's Chromium (see README). `CHROME_PATH` overrides the binary.
@@ -15,6 +41,7 @@ export default {
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
   browserLogs: false,
+  reporters: [defaultReporter(), summaryReporter()],
   plugins: [
     esbuildPlugin({
       ts: true,
