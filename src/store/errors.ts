@@ -59,15 +59,9 @@ export function ccError(
   return taskId === undefined ? { code, command, message, at } : { code, command, taskId, message, at };
 }
 
-/** The readable reason carried by anything a promise may reject with. */
-function reasonOf(cause: unknown): string {
-  if (cause instanceof Error) return cause.message;
-  if (typeof cause === 'string') return cause;
-  if (cause && typeof cause === 'object' && typeof (cause as { message?: unknown }).message === 'string') {
-    return (cause as { message: string }).message;
-  }
-  return 'unknown error';
-}
+/** "<Command> failed: <reason>". */
+const failure = (code: ErrorCode, command: TaskCommand | AgentCommand, reason: string, at: number, taskId?: string): CcError =>
+  ccError(code, command, `${commandLabel(command)} failed: ${reason}`, at, taskId);
 
 /**
  * The CcError for a rejected backend call: the backend's message prefixed with the command,
@@ -80,9 +74,10 @@ export function fromRejection(
   taskId?: string,
   fallback: ErrorCode = 'BACKEND_ERROR',
 ): CcError {
-  const code = cause && typeof cause === 'object' ? (cause as { code?: unknown }).code : undefined;
-  const reason = reasonOf(cause).trim() || 'no reason given';
-  return ccError(isErrorCode(code) ? code : fallback, command, `${commandLabel(command)} failed: ${reason}`, at, taskId);
+  const { code, message } = cause && typeof cause === 'object' ? (cause as { code?: unknown; message?: unknown }) : {};
+  // The readable reason: a string rejection, or any error's (or error-like object's) message.
+  const reason = typeof cause === 'string' ? cause : typeof message === 'string' ? message : 'unknown error';
+  return failure(isErrorCode(code) ? code : fallback, command, reason.trim() || 'no reason given', at, taskId);
 }
 
 /** The CcError for a `…Failed` event from the contact center. */
@@ -93,18 +88,11 @@ export function fromFailedEvent(
   at: number,
   taskId?: string,
 ): CcError {
-  const why = reason?.trim() ? reason.trim() : `the contact center answered ${eventName}`;
-  return ccError('BACKEND_ERROR', command, `${commandLabel(command)} failed: ${why}`, at, taskId);
+  return failure('BACKEND_ERROR', command, reason?.trim() || `the contact center answered ${eventName}`, at, taskId);
 }
 
 /** The CcError for a command whose confirming event did not arrive in time. */
 export function timeoutError(command: TaskCommand | AgentCommand, ms: number, at: number, taskId?: string): CcError {
   const seconds = Math.round(ms / 100) / 10;
-  return ccError(
-    'TIMEOUT',
-    command,
-    `${commandLabel(command)} failed: no confirmation from the contact center within ${seconds} s`,
-    at,
-    taskId,
-  );
+  return failure('TIMEOUT', command, `no confirmation from the contact center within ${seconds} s`, at, taskId);
 }

@@ -9,8 +9,8 @@ import type { Task } from '../model/domain.js';
 const isOffer = (task: Task): boolean => task.state === 'OFFERED' || task.state === 'OFFERED_CONSULT';
 
 export class TaskList {
+  /** The live tasks by id; a Map keeps them in arrival order. */
   private readonly byId = new Map<string, Task>();
-  private order: string[] = [];
   private selectedId: string | undefined;
   private snapshot: readonly Task[] = Object.freeze([]);
 
@@ -29,29 +29,25 @@ export class TaskList {
 
   /**
    * Insert or replace `puts` (a new task goes last; a final one leaves the list instead; the
-   * task object already held is no change) and remove `removals`. Answers the tasks that changed, in order, each in its last form; tasks
-   * that were never live and arrive final are left out.
+   * task object already held is no change) and remove `removals`. Answers the tasks that changed,
+   * in order, each in its last form; tasks that were never live and arrive final are left out.
    */
   apply(puts: readonly Task[], removals: readonly Task[], isFinal: (task: Task) => boolean): Task[] {
     const changed: Task[] = [];
     for (const task of puts) {
       if (isFinal(task)) {
-        if (this.remove(task.id)) changed.push(task);
-        continue;
+        if (this.byId.delete(task.id)) changed.push(task);
+      } else if (this.byId.get(task.id) !== task) {
+        this.byId.set(task.id, task);
+        changed.push(task);
       }
-      const current = this.byId.get(task.id);
-      if (current === task) continue;
-      if (!current) this.order.push(task.id);
-      this.byId.set(task.id, task);
-      changed.push(task);
     }
     for (const task of removals) {
-      if (this.remove(task.id)) changed.push(task);
+      if (this.byId.delete(task.id)) changed.push(task);
     }
-    if (changed.length > 0) {
-      this.snapshot = Object.freeze(this.order.map((id) => this.byId.get(id) as Task));
-    }
-    this.reselect();
+    if (changed.length > 0) this.snapshot = Object.freeze([...this.byId.values()]);
+    // A live selection stays; else the first task that is not an offer, else the first task.
+    if (!this.selected) this.selectedId = (this.snapshot.find((task) => !isOffer(task)) ?? this.snapshot[0])?.id;
     return changed;
   }
 
@@ -60,17 +56,5 @@ export class TaskList {
     if (!this.byId.has(id) || this.selectedId === id) return false;
     this.selectedId = id;
     return true;
-  }
-
-  private remove(id: string): boolean {
-    if (!this.byId.delete(id)) return false;
-    this.order = this.order.filter((other) => other !== id);
-    return true;
-  }
-
-  private reselect(): void {
-    if (this.selectedId !== undefined && this.byId.has(this.selectedId)) return;
-    const pick = this.snapshot.find((task) => !isOffer(task)) ?? this.snapshot[0];
-    this.selectedId = pick?.id;
   }
 }
