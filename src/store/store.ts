@@ -7,14 +7,7 @@
  * object `createStore` answers.
  * @module
  */
-import {
-  BehaviorSubject,
-  Observable,
-  Subject,
-  Subscription,
-  type SchedulerLike,
-  type Unsubscribable,
-} from 'rxjs';
+import { Observable, Subscription, type SchedulerLike, type Subscriber, type Unsubscribable } from 'rxjs';
 import type { AgentSession, ContactCenter } from '../backends/contact-center.js';
 import {
   blockMarkdone,
@@ -128,6 +121,40 @@ interface TaskListState {
   readonly selected: Task | undefined;
 }
 
+/** What the store needs of a Subject: deliver values to its subscribers, then complete them. */
+interface Channel<T> {
+  readonly observable: Observable<T>;
+  next(value: T): void;
+  complete(): void;
+}
+
+/**
+ * A Subject without the weight of rxjs's Subject classes: subscribers in subscription order, each
+ * delivery to those subscribed when it starts, nothing but completion after `complete()`. With
+ * `replay`, a new subscriber gets the last value first (a BehaviorSubject starting at `value`).
+ */
+function channel<T>(replay = false, value?: T): Channel<T> {
+  const subscribers = new Set<Subscriber<T>>();
+  let done = false;
+  return {
+    observable: new Observable<T>((subscriber) => {
+      if (done) return subscriber.complete();
+      subscribers.add(subscriber);
+      if (replay) subscriber.next(value as T);
+      return () => subscribers.delete(subscriber);
+    }),
+    next(next) {
+      value = next;
+      for (const subscriber of [...subscribers]) subscriber.next(next);
+    },
+    complete() {
+      done = true;
+      for (const subscriber of [...subscribers]) subscriber.complete();
+      subscribers.clear();
+    },
+  };
+}
+
 /** `source` through `project`, skipping repeats for each subscriber (map + distinctUntilChanged). */
 function pick<S, T>(source: Observable<S>, project: (value: S) => T): Observable<T> {
   return new Observable<T>((subscriber) => {
@@ -172,12 +199,12 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   let directory = EMPTY_DIRECTORY;
   let connection: ConnectionState = { status: 'disconnected' };
 
-  const listState = new BehaviorSubject<TaskListState>({ tasks: list.all, selected: undefined });
-  const agentSubject = new BehaviorSubject(agentView);
-  const directorySubject = new BehaviorSubject(directory);
-  const connectionSubject = new BehaviorSubject(connection);
-  const errorSubject = new Subject<CcError>();
-  const changeSubject = new Subject<Task>();
+  const listState = channel<TaskListState>(true, { tasks: list.all, selected: undefined });
+  const agentChannel = channel(true, agentView);
+  const directoryChannel = channel(true, directory);
+  const connectionChannel = channel(true, connection);
+  const errorChannel = channel<CcError>();
+  const changeChannel = channel<Task>();
 
   /** Commands awaiting their confirming event: by task id, the agent-state change under `undefined`. */
   const flights = new Map<string | undefined, Flight>();
@@ -191,7 +218,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
 
   // ---- errors ----
 
-  const emitError = (error: CcError): void => post(() => errorSubject.next(error));
+  const emitError = (error: CcError): void => post(() => errorChannel.next(error));
 
   /** Report a refused or failed command on errors$ and reject with it. */
   const refuse = (error: CcError): Promise<never> => {
@@ -227,14 +254,14 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     const state: TaskListState = { tasks: list.all, selected: list.selected };
     post(() => listState.next(state));
     for (const task of changed) {
-      post(() => changeSubject.next(task));
+      post(() => changeChannel.next(task));
       settle(task.id);
     }
   };
 
   const setAgent = (view: AgentView): void => {
     agentView = view;
-    post(() => agentSubject.next(view));
+    post(() => agentChannel.next(view));
     settle(undefined);
   };
 
@@ -356,7 +383,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     const previous = connection;
     if (previous.status === state.status && previous.reason === state.reason) return;
     connection = state;
-    post(() => connectionSubject.next(state));
+    post(() => connectionChannel.next(state));
     if (previous.status !== 'reconnecting' || state.status !== 'connected' || !loaded) return;
     const mine = ++generation;
     backend.snapshot().then(
@@ -487,14 +514,14 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   };
 
   return {
-    tasks$: pick(listState, (state) => state.tasks),
-    selectedTask$: pick(listState, (state) => state.selected),
+    tasks$: pick(listState.observable, (state) => state.tasks),
+    selectedTask$: pick(listState.observable, (state) => state.selected),
     // Every agent view, connection state and directory posted differs from the one before.
-    agent$: agentSubject.asObservable(),
-    directory$: directorySubject.asObservable(),
-    errors$: errorSubject.asObservable(),
-    connection$: connectionSubject.asObservable(),
-    taskChanges$: changeSubject.asObservable(),
+    agent$: agentChannel.observable,
+    directory$: directoryChannel.observable,
+    errors$: errorChannel.observable,
+    connection$: connectionChannel.observable,
+    taskChanges$: changeChannel.observable,
 
     get tasks() {
       return list.all;
@@ -527,8 +554,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       stopped = true;
       subscriptions.unsubscribe();
       dropFlights();
-      for (const subject of [listState, agentSubject, directorySubject, connectionSubject, errorSubject, changeSubject]) {
-        subject.complete();
+      for (const stream of [listState, agentChannel, directoryChannel, connectionChannel, errorChannel, changeChannel]) {
+        stream.complete();
       }
       stopping = starting
         ? backend.disconnect().catch((cause: unknown) => {
@@ -677,7 +704,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       return backend.directory().then((value) => {
         if (stopped || value === directory) return;
         directory = value;
-        post(() => directorySubject.next(value));
+        post(() => directoryChannel.next(value));
       }, failed('directory'));
     },
   };
