@@ -28,27 +28,26 @@ export interface SimulatorAttributes {
 const nonNegative = (n: number | undefined): number | undefined =>
   typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 
+/** A finite number > 0, or undefined (0 means "none" for these attributes). */
+const positive = (n: number | undefined): number | undefined => nonNegative(n) || undefined;
+
 /** Options with only the keys that were given (the simulator keeps its defaults for the rest). */
 export function simulatorOptions(a: SimulatorAttributes): SimulatorOptions {
-  const options: SimulatorOptions = {};
   const seed = a.seed?.trim();
-  if (seed) options.seed = /^-?\d+$/.test(seed) ? Number(seed) : seed;
-  if (a.clock) options.clock = a.clock;
   const offerEvery = nonNegative(a.offerEvery);
-  if (offerEvery !== undefined) options.offerEveryMs = offerEvery * 1000;
-  const latency = nonNegative(a.latency);
-  if (latency !== undefined) options.latencyMs = latency;
-  const rona = nonNegative(a.ronaTimeout);
-  if (rona !== undefined && rona > 0) options.ronaTimeoutSeconds = rona;
-  if (a.wrapUpRequired !== undefined) options.wrapUpRequired = a.wrapUpRequired;
-  const autoWrapup = nonNegative(a.autoWrapup);
-  if (autoWrapup !== undefined && autoWrapup > 0) {
-    options.autoWrapup = { enabled: true, timeoutSeconds: autoWrapup, allowCancel: true };
-  }
-  if (a.startAvailable) options.startAvailable = true;
-  const name = a.agentName?.trim();
-  if (name) options.agentName = name;
-  return options;
+  const autoWrapup = positive(a.autoWrapup);
+  const options: SimulatorOptions = {
+    seed: seed ? (/^-?\d+$/.test(seed) ? Number(seed) : seed) : undefined,
+    clock: a.clock,
+    offerEveryMs: offerEvery === undefined ? undefined : offerEvery * 1000,
+    latencyMs: nonNegative(a.latency),
+    ronaTimeoutSeconds: positive(a.ronaTimeout),
+    wrapUpRequired: a.wrapUpRequired,
+    autoWrapup: autoWrapup ? { enabled: true, timeoutSeconds: autoWrapup, allowCancel: true } : undefined,
+    startAvailable: a.startAvailable || undefined,
+    agentName: a.agentName?.trim() || undefined,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 /**

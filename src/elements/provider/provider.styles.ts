@@ -18,7 +18,8 @@ export const styles = css`
   [part='error'] {
     margin: 0;
   }
-  [part='banner']:not(:empty) {
+  [part='banner']:not(:empty),
+  [part='error']:not(:empty) {
     padding: var(--_space) calc(var(--_space) * 1.5);
     margin-block-end: var(--_space);
     border: 1px solid var(--_warning);
@@ -31,11 +32,6 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    margin-block-end: var(--_space);
-    border: 1px solid var(--_danger);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: var(--_bg-raised);
+    border-color: var(--_danger);
   }
 `;

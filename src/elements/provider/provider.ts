@@ -26,14 +26,11 @@ type SessionKey = CcStore | ContactCenter | typeof SIMULATED;
 /** One running store and what belongs to it. */
 interface Session {
   readonly store: CcStore;
+  /** The backend this provider created the store for (and so stops it); absent for a shared store. */
   readonly backend?: ContactCenter;
-  /** Whether this provider created the store (and so stops it). */
-  readonly owned: boolean;
   connection?: Subscription;
   started: boolean;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Owns the store every element below it shares, and provides it (and the active language)
@@ -204,12 +201,12 @@ export class CcProvider extends LitElement {
         : this.connection === 'disconnected' && this.wasConnected
           ? tr.t('connection.disconnected')
           : '';
+    // No white space inside the alert: it must be :empty (and invisible) when there is nothing to say.
     return html`
       <div part="banner" role="status">${banner}</div>
-      <!-- No white space inside the alert: it must be :empty (and invisible) when there is nothing to say. -->
       <div part="error" class="error" role="alert">${this.startError
           ? html`<span>${tr.t('provider.startFailed', { message: this.startError.message })}</span>
-              <button part="retry-button" type="button" @click=${this.retry}>${tr.t('common.retry')}</button>`
+              <button part="retry-button" type="button" @click=${this.boot}>${tr.t('common.retry')}</button>`
           : nothing}${this.bridgeError
           ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>`
           : nothing}</div>
@@ -223,13 +220,15 @@ export class CcProvider extends LitElement {
     return this.simulate || !this.givenBackend ? SIMULATED : this.givenBackend;
   }
 
+  /** (Re)starts the session from the current configuration (also the Retry button). */
   private boot(): void {
     this.teardown();
     this.wanted = this.configKey();
-    void this.open(this.wanted, this.generation);
+    void this.open(this.wanted);
   }
 
-  private async open(key: SessionKey, generation: number): Promise<void> {
+  private async open(key: SessionKey): Promise<void> {
+    const generation = this.generation;
     let backend: ContactCenter | undefined;
     if (key === SIMULATED) {
       try {
@@ -244,8 +243,8 @@ export class CcProvider extends LitElement {
       backend = key as ContactCenter;
     }
     const session: Session = backend
-      ? { backend, store: createStore(backend, this.clock ? { clock: this.clock } : {}), owned: true, started: false }
-      : { store: key as CcStore, owned: false, started: false };
+      ? { backend, store: createStore(backend, { clock: this.clock }), started: false }
+      : { store: key as CcStore, started: false };
     this.session = session;
     this.storeProvider.setValue(session.store);
     session.connection = session.store.connection$.subscribe((c) => this.onConnection(c));
@@ -275,11 +274,7 @@ export class CcProvider extends LitElement {
     if (!session) return;
     session.connection?.unsubscribe();
     this.storeProvider.setValue(undefined);
-    if (session.owned) void session.store.stop().catch(() => undefined);
-  }
-
-  private retry(): void {
-    this.boot();
+    if (session.backend) void session.store.stop().catch(() => undefined);
   }
 
   private fail(error: unknown): void {
@@ -304,8 +299,6 @@ export class CcProvider extends LitElement {
     const store = this.session?.store;
     const origins = this.bridgeOrigins;
     if (!store || origins === undefined || origins === null) return;
-    const readAllowed = listOf(this.bridgeUserDataRead);
-    const writeAllowed = listOf(this.bridgeUserDataWrite);
     try {
       parseOrigins(origins);
       const { startBridgeService } = await import('../../bridge/service.js');
@@ -313,13 +306,10 @@ export class CcProvider extends LitElement {
       this.bridge = startBridgeService(store, {
         origins,
         window: this.ownerDocument.defaultView ?? window,
-        userData: {
-          ...(readAllowed ? { readAllowed } : {}),
-          ...(writeAllowed ? { writeAllowed } : {}),
-        },
+        userData: { readAllowed: listOf(this.bridgeUserDataRead), writeAllowed: listOf(this.bridgeUserDataWrite) },
       });
     } catch (error) {
-      this.bridgeError = messageOf(error);
+      this.bridgeError = error instanceof Error ? error.message : String(error);
       this.dispatch('cc-error', {
         code: 'INVALID_PARAMETERS',
         command: 'connect',
