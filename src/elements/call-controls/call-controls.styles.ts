@@ -10,8 +10,10 @@ export const callControlsStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .status {
+  p {
     margin: 0;
+  }
+  .status {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2) var(--_space);
@@ -24,9 +26,6 @@ export const callControlsStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    border: 0;
   }
   button[aria-pressed='true'] {
     background: var(--_fg);
@@ -37,10 +36,8 @@ export const callControlsStyles = css`
     border-color: var(--_accent);
     box-shadow: inset 0 -3px 0 var(--_accent);
   }
+  .spinner,
   .working {
-    margin-inline-start: calc(var(--_space) / 2);
-  }
-  .spinner {
     margin-inline-start: calc(var(--_space) / 2);
   }
   .picker {
@@ -48,11 +45,5 @@ export const callControlsStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg-raised);
-  }
-  .error {
-    margin: 0;
-  }
-  .muted {
-    margin: 0;
   }
 `;

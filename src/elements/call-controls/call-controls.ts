@@ -1,7 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
@@ -37,6 +35,12 @@ const SLOTS: readonly (readonly ControlName[])[] = [
 
 const DANGER: ReadonlySet<ControlName> = new Set(['end', 'exitConference']);
 const isPicker = (name: ControlName): name is PickerMode => name === 'consult' || name === 'transfer';
+/** The event each of these commands fires (after `cc-task-command`) once the store accepted it. */
+const ACCEPTED: Partial<Record<ControlName, 'cc-task-held' | 'cc-task-resumed' | 'cc-task-ended'>> = {
+  hold: 'cc-task-held',
+  resume: 'cc-task-resumed',
+  end: 'cc-task-ended',
+};
 
 interface Shown {
   slot: string;
@@ -231,15 +235,15 @@ export class CcCallControls extends CcElement {
     return html`<button
       type="button"
       part="control control-${name}"
-      class=${classMap({ danger: DANGER.has(name) })}
+      class=${DANGER.has(name) ? 'danger' : nothing}
       data-slot=${slot}
       data-control=${name}
       ?disabled=${!control.enabled}
-      aria-busy=${control.busy ? 'true' : 'false'}
-      aria-pressed=${ifDefined(name === 'toggleMute' ? (task.muted ? 'true' : 'false') : undefined)}
-      aria-expanded=${ifDefined(picker ? (open ? 'true' : 'false') : undefined)}
-      aria-controls=${ifDefined(open ? 'picker' : undefined)}
-      @click=${() => void this.onControl(name)}
+      aria-busy=${control.busy}
+      aria-pressed=${name === 'toggleMute' ? task.muted : nothing}
+      aria-expanded=${picker ? open : nothing}
+      aria-controls=${open ? 'picker' : nothing}
+      @click=${() => void this.onControl(name, slot)}
     >
       <span class="label">${this.label(task, name)}</span>${control.busy
         ? html`<span class="spinner" part="spinner" aria-hidden="true"></span
@@ -266,7 +270,7 @@ export class CcCallControls extends CcElement {
     return error;
   }
 
-  private async onControl(name: ControlName): Promise<void> {
+  private async onControl(name: ControlName, slot: string): Promise<void> {
     const task = this.task.value;
     if (!task) return;
     if (isPicker(name)) {
@@ -281,15 +285,14 @@ export class CcCallControls extends CcElement {
     }
     this.pickerMode = undefined;
     this.failure = undefined;
-    this.focusSlot = SLOTS.find((names) => names.includes(name))?.[0];
+    this.focusSlot = slot;
     const taskId = task.id;
     const command = name as SimpleCommand;
     const result = await this.command((s: CcStore) => s[command](taskId), { command, taskId });
     if (result.ok) {
       this.emit('cc-task-command', { taskId, command });
-      if (command === 'hold') this.emit('cc-task-held', { taskId });
-      if (command === 'resume') this.emit('cc-task-resumed', { taskId });
-      if (command === 'end') this.emit('cc-task-ended', { taskId });
+      const accepted = ACCEPTED[command];
+      if (accepted) this.emit(accepted, { taskId });
     } else {
       const now = this.task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };

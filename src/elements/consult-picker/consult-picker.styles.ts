@@ -10,14 +10,13 @@ export const consultPickerStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .title {
+  p {
     margin: 0;
+  }
+  .title {
     font-weight: 600;
   }
-  .field {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
+  .field,
   .dial {
     display: grid;
     gap: calc(var(--_space) / 2);
@@ -58,8 +57,5 @@ export const consultPickerStyles = css`
   }
   .option:disabled .meta {
     color: inherit;
-  }
-  p {
-    margin: 0;
   }
 `;

@@ -215,7 +215,7 @@ export class CcConsultPicker extends CcElement {
           </p>`
         : nothing}
       ${options.length
-        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${this.loading ? 'true' : 'false'} @keydown=${this.onListKeydown}>
+        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${this.loading} @keydown=${this.onListKeydown}>
             ${repeat(
               options,
               (o) => o.key,
@@ -235,7 +235,7 @@ export class CcConsultPicker extends CcElement {
         part="option"
         data-key=${option.key}
         ?disabled=${!actionable || option.unavailable}
-        aria-busy=${busy ? 'true' : 'false'}
+        aria-busy=${busy}
         @click=${() => void this.choose(option.destination, option.key)}
       >
         <span class="name">${option.name}</span>
@@ -257,12 +257,12 @@ export class CcConsultPicker extends CcElement {
           type="tel"
           inputmode="tel"
           autocomplete="off"
-          aria-invalid=${this.dialReason ? 'true' : 'false'}
+          aria-invalid=${!!this.dialReason}
           aria-describedby="dial-error"
           .value=${this.dial}
           @input=${this.onDialInput}
         />
-        <button type="submit" class="primary" ?disabled=${!actionable} aria-busy=${busy ? 'true' : 'false'}>
+        <button type="submit" class="primary" ?disabled=${!actionable} aria-busy=${busy}>
           ${this.t(`consultPicker.dial.submit.${mode}`)}${busy
             ? html` <span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
             : nothing}
@@ -352,46 +352,35 @@ export class CcConsultPicker extends CcElement {
   private onListKeydown(event: KeyboardEvent): void {
     const buttons = this.optionButtons();
     const index = buttons.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    let next: HTMLElement | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = buttons[Math.min(index + 1, buttons.length - 1)];
-        break;
-      case 'ArrowUp':
-        next = index === 0 ? (this.renderRoot.querySelector<HTMLElement>('#filter') ?? undefined) : buttons[index - 1];
-        break;
-      case 'Home':
-        next = buttons[0];
-        break;
-      case 'End':
-        next = buttons[buttons.length - 1];
-        break;
-      default:
-        return;
-    }
+    const last = buttons.length - 1;
+    // Where each key moves to: an option's index; -1 (up from the first option) is the filter.
+    const moves: Partial<Record<string, number>> = { ArrowDown: Math.min(index + 1, last), ArrowUp: index - 1, Home: 0, End: last };
+    const to = moves[event.key];
+    if (index < 0 || to === undefined) return;
     event.preventDefault();
-    next?.focus();
+    (to < 0 ? this.renderRoot.querySelector<HTMLElement>('#filter') : buttons[to])?.focus();
+  }
+
+  /** Validate the number and show (or clear) the reason it is refused. */
+  private checkDial(): DialCheck {
+    const check = validateDialNumber(this.dial, this.agentView.profile);
+    this.dialReason = check.ok ? undefined : check.reason;
+    return check;
   }
 
   private onDialInput(event: Event): void {
     this.dial = (event.target as HTMLInputElement).value;
-    if (this.dialTried) {
-      const check = validateDialNumber(this.dial, this.agentView.profile);
-      this.dialReason = check.ok ? undefined : check.reason;
-    }
+    if (this.dialTried) this.checkDial();
   }
 
   private onDialSubmit(event: Event): void {
     event.preventDefault();
-    const check = validateDialNumber(this.dial, this.agentView.profile);
     this.dialTried = true;
+    const check = this.checkDial();
     if (!check.ok) {
-      this.dialReason = check.reason;
       this.renderRoot.querySelector<HTMLInputElement>('#dial')?.focus();
       return;
     }
-    this.dialReason = undefined;
     void this.choose({ type: 'dialNumber', id: check.number, name: check.number }, 'dialNumber');
   }
 }

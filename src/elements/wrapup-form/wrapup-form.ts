@@ -128,7 +128,7 @@ export class CcWrapupForm extends CcElement {
             id="code"
             part="code"
             required
-            aria-invalid=${this.codeMissing ? 'true' : 'false'}
+            aria-invalid=${this.codeMissing}
             aria-describedby="code-error"
             @change=${this.onCode}
           >
@@ -151,7 +151,7 @@ export class CcWrapupForm extends CcElement {
             class="primary"
             part="submit"
             ?disabled=${!control.enabled || busy}
-            aria-busy=${busy ? 'true' : 'false'}
+            aria-busy=${busy}
           >
             ${this.t('wrapupForm.submit')}${busy
               ? html`<span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
@@ -202,8 +202,7 @@ export class CcWrapupForm extends CcElement {
   }
 
   private customer(task: Task): string {
-    const name = task.data.interaction?.callProcessingDetails?.customerName;
-    return name ? name : this.t('common.unknownCustomer');
+    return task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer');
   }
 
   /** Drop entries and cancelled countdowns of tasks that left the store. */
@@ -213,8 +212,17 @@ export class CcWrapupForm extends CcElement {
     for (const id of this.cancelled) if (!live.has(id)) this.cancelled.delete(id);
   }
 
+  /** The task's entries (kept in `drafts`, so the handlers can change them in place). */
   private draft(taskId: string): Draft {
-    return this.drafts.get(taskId) ?? { auxCodeId: '', notes: '' };
+    let draft = this.drafts.get(taskId);
+    if (!draft) this.drafts.set(taskId, (draft = { auxCodeId: '', notes: '' }));
+    return draft;
+  }
+
+  /** Move focus to the wrap-up code once the form has rendered. */
+  private async focusCode(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
   }
 
   private visibleError(task: Task): CcError | undefined {
@@ -226,7 +234,7 @@ export class CcWrapupForm extends CcElement {
     const task = this.wrapupTask;
     if (!task) return;
     const auxCodeId = (event.target as HTMLSelectElement).value;
-    this.drafts.set(task.id, { ...this.draft(task.id), auxCodeId });
+    this.draft(task.id).auxCodeId = auxCodeId;
     if (auxCodeId) this.codeMissing = false;
     this.requestUpdate();
   }
@@ -234,7 +242,7 @@ export class CcWrapupForm extends CcElement {
   private onNotes(event: Event): void {
     const task = this.wrapupTask;
     if (!task) return;
-    this.drafts.set(task.id, { ...this.draft(task.id), notes: (event.target as HTMLTextAreaElement).value });
+    this.draft(task.id).notes = (event.target as HTMLTextAreaElement).value;
   }
 
   private async onCancelCountdown(): Promise<void> {
@@ -242,8 +250,7 @@ export class CcWrapupForm extends CcElement {
     if (!task) return;
     this.cancelled.add(task.id);
     this.requestUpdate();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
+    await this.focusCode();
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -253,8 +260,7 @@ export class CcWrapupForm extends CcElement {
     const { auxCodeId, notes } = this.draft(task.id);
     if (!auxCodeId) {
       this.codeMissing = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
+      await this.focusCode();
       return;
     }
     const taskId = task.id;
