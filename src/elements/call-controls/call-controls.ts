@@ -19,7 +19,8 @@ type SimpleCommand = Exclude<ControlName, 'accept' | 'decline' | 'consult' | 'tr
  * The buttons this element renders, in order. Controls that replace each other (hold/resume,
  * pause/resume recording) share a slot, so one button keeps its place (and focus) as it flips.
  */
-const SLOTS: readonly (readonly ControlName[])[] = [
+type Slot = readonly [ControlName, ...ControlName[]];
+const SLOTS: readonly Slot[] = [
   ['hold', 'resume'],
   ['toggleMute'],
   ['pauseRecording', 'resumeRecording'],
@@ -41,11 +42,6 @@ const ACCEPTED: Partial<Record<ControlName, 'cc-task-held' | 'cc-task-resumed' |
   resume: 'cc-task-resumed',
   end: 'cc-task-ended',
 };
-
-interface Shown {
-  slot: string;
-  name: ControlName;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -111,9 +107,11 @@ export class CcCallControls extends CcElement {
   /** A failure of this element's last command that the task may not carry (a refusal). */
   @state() private failure?: { error: CcError; taskId: string; rev: number };
 
-  /** The slot whose command ran: focus returns there (or to the first control) when it settles. */
+  /**
+   * The slot whose command ran: once the task is no longer pending, focus returns there (or to the
+   * first control) if it was lost.
+   */
   private focusSlot?: string;
-  private focusAfterPending = false;
   /** Return focus to this picker opener after the picker closes. */
   private focusOpener?: PickerMode;
   private lastTaskId?: string;
@@ -142,9 +140,8 @@ export class CcCallControls extends CcElement {
       root.querySelector<HTMLButtonElement>(`button[data-slot="${this.focusOpener}"]`)?.focus();
       this.focusOpener = undefined;
     }
-    if (this.focusAfterPending && !this.task.value?.pending) {
-      this.focusAfterPending = false;
-      const slot = this.focusSlot;
+    const slot = this.focusSlot;
+    if (slot && !this.task.value?.pending) {
       this.focusSlot = undefined;
       const lost = !root.activeElement && (document.activeElement === document.body || !document.activeElement);
       if (lost) {
@@ -159,7 +156,7 @@ export class CcCallControls extends CcElement {
     const task = this.task.value;
     if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
     const controls = this.controls(task);
-    const shown = this.shown(controls);
+    const shown = SLOTS.filter((names) => names.some((n) => controls[n].visible));
     const error = this.visibleError(task);
     return html`
       <div class="root" @keydown=${this.onKeydown}>
@@ -168,8 +165,8 @@ export class CcCallControls extends CcElement {
           ? html`<div class="buttons" part="controls" role="group" aria-label=${this.t('callControls.label')}>
               ${repeat(
                 shown,
-                (s) => s.slot,
-                (s) => this.renderButton(task, s, controls),
+                (names) => names[0],
+                (names) => this.renderButton(task, names, controls),
               )}
             </div>`
           : nothing}
@@ -197,15 +194,6 @@ export class CcCallControls extends CcElement {
     return this.shadowRoot?.querySelector('cc-consult-picker')?.busy ?? false;
   }
 
-  private shown(controls: Controls): Shown[] {
-    const shown: Shown[] = [];
-    for (const names of SLOTS) {
-      const name = names.find((n) => controls[n].visible);
-      if (name) shown.push({ slot: names[0]!, name });
-    }
-    return shown;
-  }
-
   private renderStatus(task: Task): TemplateResult {
     const consult = task.consult;
     const name = consult ? (consult.destination.name ?? consult.destination.id) : '';
@@ -227,8 +215,10 @@ export class CcCallControls extends CcElement {
       ${task.pending ? html`<span>${this.t('common.working')}</span>` : nothing}`;
   }
 
-  private renderButton(task: Task, shown: Shown, controls: Controls): TemplateResult {
-    const { name, slot } = shown;
+  /** The button of one slot: the slot's first name (its key), showing its visible control. */
+  private renderButton(task: Task, names: Slot, controls: Controls): TemplateResult {
+    const slot = names[0];
+    const name = names.find((n) => controls[n].visible) ?? slot;
     const control = controls[name];
     const picker = isPicker(name);
     const open = picker && this.pickerMode === name;
@@ -285,7 +275,6 @@ export class CcCallControls extends CcElement {
     }
     this.pickerMode = undefined;
     this.failure = undefined;
-    this.focusSlot = slot;
     const taskId = task.id;
     const command = name as SimpleCommand;
     const result = await this.command((s: CcStore) => s[command](taskId), { command, taskId });
@@ -297,7 +286,7 @@ export class CcCallControls extends CcElement {
       const now = this.task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
     }
-    this.focusAfterPending = true;
+    this.focusSlot = slot;
     this.requestUpdate();
   }
 
@@ -305,7 +294,6 @@ export class CcCallControls extends CcElement {
     const { taskId, mode } = event.detail;
     this.pickerMode = undefined;
     this.focusSlot = mode;
-    this.focusAfterPending = true;
     this.emit('cc-task-command', { taskId, command: mode });
   }
 

@@ -93,8 +93,8 @@ export class CcConsultPicker extends CcElement {
   @state() private filter = '';
   @state() private dial = '';
   @state() private dialReason?: DialReason;
-  @state() private loading = false;
-  @state() private loadFailed = false;
+  /** Where loading the directory stands: running, failed, or neither. */
+  @state() private loadState?: 'loading' | 'failed';
   /** The option whose command is running. */
   @state() private busyKey?: string;
   @state() private failure?: CcError;
@@ -186,8 +186,9 @@ export class CcConsultPicker extends CcElement {
     const needle = fold(this.filter.trim());
     const options = needle ? all.filter((o) => fold(`${o.name} ${o.meta ?? ''}`).includes(needle)) : all;
     const label = this.t(`consultPicker.kind.${kind}`);
+    const loading = this.loadState === 'loading';
     let count: string;
-    if (this.loading && !all.length) count = this.t('consultPicker.loading');
+    if (loading && !all.length) count = this.t('consultPicker.loading');
     else if (!all.length) count = this.t('consultPicker.none');
     else if (!options.length) count = this.t('consultPicker.noMatch', { filter: this.filter.trim() });
     else if (options.length === 1) count = this.t('consultPicker.countOne');
@@ -208,14 +209,14 @@ export class CcConsultPicker extends CcElement {
         <span id="filter-hint" class="visually-hidden">${this.t('consultPicker.filterHint')}</span>
       </div>
       <p class="muted" part="count" role="status">${count}</p>
-      ${this.loadFailed
+      ${this.loadState === 'failed'
         ? html`<p class="error">
             ${this.t('consultPicker.loadFailed')}
             <button type="button" @click=${this.load}>${this.t('common.retry')}</button>
           </p>`
         : nothing}
       ${options.length
-        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${this.loading} @keydown=${this.onListKeydown}>
+        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${loading} @keydown=${this.onListKeydown}>
             ${repeat(
               options,
               (o) => o.key,
@@ -295,11 +296,9 @@ export class CcConsultPicker extends CcElement {
   }
 
   private readonly load = async (): Promise<void> => {
-    this.loading = true;
-    this.loadFailed = false;
+    this.loadState = 'loading';
     const result = await this.command((s) => s.refreshDirectory(), { command: 'directory' });
-    this.loading = false;
-    this.loadFailed = !result.ok;
+    this.loadState = result.ok ? undefined : 'failed';
   };
 
   private async choose(destination: Destination, key: string): Promise<void> {
