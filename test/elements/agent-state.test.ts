@@ -2,34 +2,17 @@ import { aTimeout, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/agent-state/agent-state.js';
 import type { CcAgentState } from '../../src/elements/agent-state/agent-state.js';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
-import type { CcStore } from '../../src/store/types.js';
 import { createTranslator, type Translator } from '../../src/i18n/translator.js';
 import type { TickController } from '../../src/elements/base/tick-controller.js';
 import { renderProvided } from '../fixtures/provide.js';
+import { THEMES, XSS_PAYLOAD, captureEvents, expectInert, releaseSimDesks, simDesk, type SimDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 const LATENCY = 100;
 
-interface Desk {
-  clock: VirtualClock;
-  sim: SimulatedContactCenter;
-  store: CcStore;
-}
+/** A desk whose agent starts Idle and whose contact center answers after LATENCY ms. */
+const desk = (options: SimDeskOptions = {}): Promise<SimDesk> => simDesk({ latencyMs: LATENCY, startAvailable: false, ...options });
 
-const stores: CcStore[] = [];
-
-async function desk(options: SimulatorOptions = {}): Promise<Desk> {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: LATENCY, ...options });
-  const store = createStore(sim, { clock });
-  stores.push(store);
-  await store.start();
-  return { clock, sim, store };
-}
-
-async function mount(d: Desk | undefined, options: { dark?: boolean; translator?: Translator } = {}) {
+async function mount(d: SimDesk | undefined, options: { dark?: boolean; translator?: Translator } = {}) {
   const { el, ...rest } = await renderProvided<CcAgentState>(html`<cc-agent-state></cc-agent-state>`, d?.store, options);
   return { el, ...rest };
 }
@@ -41,7 +24,7 @@ const optionTexts = (el: CcAgentState): string[] =>
   [...select(el).options].map((o) => o.textContent!.trim());
 
 /** Advance virtual time and let the element render what the store now says. */
-async function advance(d: Desk, el: CcAgentState, ms: number): Promise<void> {
+async function advance(d: SimDesk, el: CcAgentState, ms: number): Promise<void> {
   d.clock.advance(ms);
   el.requestUpdate();
   await el.updateComplete;
@@ -60,21 +43,11 @@ async function pick(el: CcAgentState, value: string): Promise<void> {
   await settle(el);
 }
 
-function record<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): HTMLElementEventMap[K][] {
-  const seen: HTMLElementEventMap[K][] = [];
-  target.addEventListener(name, (e) => seen.push(e as HTMLElementEventMap[K]));
-  return seen;
-}
-
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.stop()));
-  delete (window as { __xss?: unknown }).__xss;
-});
+afterEach(releaseSimDesks);
 
 describe('<cc-agent-state>', () => {
   describe('accessibility (axe)', () => {
-    for (const dark of [false, true]) {
-      const theme = dark ? 'dark' : 'light';
+    for (const { dark, theme } of THEMES) {
       it(`is accessible when Idle (${theme})`, async () => {
         const { el } = await mount(await desk(), { dark });
         await expect(el).to.be.accessible();
@@ -166,15 +139,14 @@ describe('<cc-agent-state>', () => {
 
     it('renders idle code names as inert text', async () => {
       const d = await desk({
-        profile: { idleCodes: [{ id: 'y', name: 'Lunch', isDefault: true }, { id: 'x', name: PAYLOAD }] },
+        profile: { idleCodes: [{ id: 'y', name: 'Lunch', isDefault: true }, { id: 'x', name: XSS_PAYLOAD }] },
       });
       const { el } = await mount(d);
       await pick(el, 'idle:x');
       expect(root(el).textContent).to.contain('<img');
-      expect(optionTexts(el)).to.include(PAYLOAD);
+      expect(optionTexts(el)).to.include(XSS_PAYLOAD);
       expect(part(el, 'pending')!.textContent).to.contain('<img');
-      expect(root(el).querySelector('img, script')).to.equal(null);
-      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+      expectInert(root(el));
     });
 
     it('asks to be placed in a provider when there is no store', async () => {
@@ -200,7 +172,7 @@ describe('<cc-agent-state>', () => {
     it('shows the pending change, then fires cc-agent-state-change once the store accepted it', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
+      const changes = captureEvents(el, 'cc-agent-state-change');
       await pick(el, 'idle:idle-lunch');
       expect(changes.map((e) => e.detail)).to.deep.equal([{ state: 'Idle', idleCodeId: 'idle-lunch' }]);
       expect(changes[0]!.bubbles && changes[0]!.composed).to.equal(true);
@@ -216,7 +188,7 @@ describe('<cc-agent-state>', () => {
     it('goes Available with a detail without an idle code', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
+      const changes = captureEvents(el, 'cc-agent-state-change');
       await pick(el, 'available');
       expect(changes.map((e) => e.detail)).to.deep.equal([{ state: 'Available' }]);
     });
@@ -224,7 +196,7 @@ describe('<cc-agent-state>', () => {
     it('is operable with the keyboard alone', async () => {
       const d = await desk({ startAvailable: true });
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
+      const changes = captureEvents(el, 'cc-agent-state-change');
       select(el).focus();
       expect(root(el).activeElement).to.equal(select(el));
       await sendKeys({ press: 'ArrowDown' });
@@ -235,8 +207,8 @@ describe('<cc-agent-state>', () => {
     it('fires nothing when the state changes from code or from the contact center', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
-      const errors = record(el, 'cc-error');
+      const changes = captureEvents(el, 'cc-agent-state-change');
+      const errors = captureEvents(el, 'cc-error');
       await d.store.setAgentState('Available');
       await advance(d, el, LATENCY);
       expect(select(el).value).to.equal('available');
@@ -249,7 +221,7 @@ describe('<cc-agent-state>', () => {
     it('ignores picking the state the agent is already in', async () => {
       const d = await desk({ startAvailable: true });
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
+      const changes = captureEvents(el, 'cc-agent-state-change');
       await pick(el, 'available');
       expect(changes).to.have.length(0);
       expect(d.store.agent.pending).to.equal(undefined);
@@ -258,8 +230,8 @@ describe('<cc-agent-state>', () => {
     it('shows a rejected change inline, fires cc-error and puts the select back', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const changes = record(el, 'cc-agent-state-change');
-      const errors = record(el, 'cc-error');
+      const changes = captureEvents(el, 'cc-agent-state-change');
+      const errors = captureEvents(el, 'cc-error');
       d.sim.failNext('setAgentState', 1, 'Agent state service down');
       await pick(el, 'available');
       expect(changes).to.have.length(0);
@@ -304,7 +276,7 @@ describe('<cc-agent-state>', () => {
       const notice = part(el, 'rona')!;
       expect(notice.closest('[role="status"]')).to.not.equal(null);
       expect(notice.textContent).to.contain('You missed an offer');
-      const changes = record(el, 'cc-agent-state-change');
+      const changes = captureEvents(el, 'cc-agent-state-change');
       const button = part(el, 'available-button') as HTMLButtonElement;
       expect(button.textContent!.trim()).to.equal('Become available');
       button.focus();

@@ -1,76 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
-import type { CcStore } from '../../src/store/types.js';
 import { createTranslator } from '../../src/i18n/translator.js';
-import type { MediaChannel } from '../../src/model/index.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, nextTask, recordEvents, releaseSimDesks, settle, simDesk, type SimDesk } from '../fixtures/sim-desk.js';
 import '../../src/elements/call-controls/call-controls.js';
 import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
+import type { CcStore } from '../../src/store/types.js';
 
-const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-
-/**
- * Yield to the event loop through a message (not a timer): background pages throttle timers to
- * one a second when test files run side by side, messages are not throttled.
- */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 const EVENTS = ['cc-task-command', 'cc-task-held', 'cc-task-resumed', 'cc-task-ended', 'cc-destination-selected', 'cc-error'] as const;
 
-interface Env {
-  clock: VirtualClock;
-  sim: SimulatedContactCenter;
-  store: CcStore;
-}
-
-const started: CcStore[] = [];
-afterEach(async () => {
-  while (started.length) await started.pop()!.stop();
-  delete (window as { __xss?: unknown }).__xss;
-});
-
-async function boot(options: SimulatorOptions = {}): Promise<Env> {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
-  const store = createStore(sim, { clock });
-  started.push(store);
-  await store.start();
-  return { clock, sim, store };
-}
-
-/** Let promises settle and deliver the simulator's due events (after advancing `ms`). */
-async function settle(env: Env, el: HTMLElement & { updateComplete: Promise<unknown> }, ms = 0): Promise<void> {
-  env.clock.advance(ms);
-  for (let i = 0; i < 4; i++) {
-    await nextTask();
-    env.clock.flush();
-  }
-  await el.updateComplete;
-  const picker = el.shadowRoot?.querySelector('cc-consult-picker');
-  await picker?.updateComplete;
-}
-
-/** An offered and accepted task of `media`. */
-async function liveTask(env: Env, media: MediaChannel = 'telephony', customerName?: string): Promise<string> {
-  const id = env.sim.offerContact({ media, ...(customerName ? { customerName } : {}) })!;
-  env.clock.flush();
-  await env.store.accept(id);
-  env.clock.flush();
-  await nextTask();
-  return id;
-}
+afterEach(releaseSimDesks);
 
 async function render(store: CcStore | undefined, options: { dark?: boolean } = {}) {
   const r = await renderProvided<CcCallControls>(html`<cc-call-controls></cc-call-controls>`, store, options);
@@ -89,41 +31,35 @@ const picker = (el: CcCallControls): CcConsultPicker | null => el.shadowRoot!.qu
 const option = (p: CcConsultPicker, key: string): HTMLButtonElement =>
   p.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-key="${key}"]`)!;
 
-function record(target: EventTarget): Array<{ type: string; detail: unknown }> {
-  const seen: Array<{ type: string; detail: unknown }> = [];
-  for (const type of EVENTS) target.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
-  return seen;
-}
+const record = (target: EventTarget) => recordEvents(target, EVENTS).events;
 
 /** Open the picker from `name` and choose `key`; resolves when the choice was accepted. */
-async function choose(env: Env, el: CcCallControls, name: 'consult' | 'transfer', key: string): Promise<void> {
+async function choose(env: SimDesk, el: CcCallControls, name: 'consult' | 'transfer', key: string): Promise<void> {
   button(el, name)!.click();
-  await settle(env, el);
+  await settle(el, env);
   const p = picker(el)!;
-  await settle(env, el);
+  await settle(el, env);
   const kind = key.split(':')[0]!;
   const select = p.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
   if (select.value !== kind) {
     select.value = kind;
     select.dispatchEvent(new Event('change'));
-    await settle(env, el);
+    await settle(el, env);
   }
   option(p, key).click();
-  await settle(env, el);
+  await settle(el, env);
 }
 
 /** A voice call consulting Ana Souza, who has accepted. */
-async function consulting(env: Env, el: CcCallControls): Promise<void> {
+async function consulting(env: SimDesk, el: CcCallControls): Promise<void> {
   await choose(env, el, 'consult', 'agent:agent-ana');
-  await settle(env, el, 2000);
+  await settle(el, env, 2000);
 }
 
 describe('<cc-call-controls> accessibility (axe)', () => {
-  for (const dark of [false, true]) {
-    const theme = dark ? 'dark' : 'light';
-
+  for (const { dark, theme } of THEMES) {
     it(`CONNECTED voice call (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, { dark });
       expect(shown(el)).to.include('hold');
@@ -131,7 +67,7 @@ describe('<cc-call-controls> accessibility (axe)', () => {
     });
 
     it(`CONSULTING (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, { dark });
       await consulting(env, el);
@@ -140,18 +76,18 @@ describe('<cc-call-controls> accessibility (axe)', () => {
     });
 
     it(`CONFERENCING (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, { dark });
       await consulting(env, el);
       button(el, 'consultConference')!.click();
-      await settle(env, el);
+      await settle(el, env);
       expect(env.store.selectedTask!.state).to.equal('CONFERENCING');
       await expect(el).to.be.accessible();
     });
 
     it(`chat (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env, 'chat');
       const { el } = await render(env.store, { dark });
       expect(shown(el)).to.deep.equal(['transfer', 'end']);
@@ -159,22 +95,22 @@ describe('<cc-call-controls> accessibility (axe)', () => {
     });
 
     it(`picker open (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, { dark });
       button(el, 'consult')!.click();
-      await settle(env, el);
+      await settle(el, env);
       expect(picker(el)).not.to.equal(null);
       await expect(el).to.be.accessible();
     });
 
     it(`busy and failed (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, { dark });
       env.sim.failNext('hold', 1, 'Hold refused by the switch');
       button(el, 'hold')!.click();
-      await settle(env, el);
+      await settle(el, env);
       expect(alertText(el)).to.contain('Hold refused by the switch');
       await expect(el).to.be.accessible();
       button(el, 'hold')!.click();
@@ -190,15 +126,15 @@ describe('<cc-call-controls> rendering', () => {
   it('without a provider says so, and with no task says there is none', async () => {
     const { el, setStore } = await render(undefined);
     expect(el.shadowRoot!.textContent).to.contain('Place this element inside <cc-provider>.');
-    const env = await boot();
+    const env = await simDesk();
     setStore(env.store);
-    await settle(env, el);
+    await settle(el, env);
     expect(el.shadowRoot!.textContent).to.contain('No task selected.');
     expect(shown(el)).to.deep.equal([]);
   });
 
   it('a connected voice call: hold, mute, pause recording, consult, transfer, end', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     expect(shown(el)).to.deep.equal(['hold', 'toggleMute', 'pauseRecording', 'consult', 'transfer', 'end']);
@@ -212,7 +148,7 @@ describe('<cc-call-controls> rendering', () => {
 
   for (const media of ['chat', 'email', 'social'] as const) {
     it(`${media}: no voice controls, only transfer and end`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env, media);
       const { el } = await render(env.store);
       expect(shown(el)).to.deep.equal(['transfer', 'end']);
@@ -220,7 +156,7 @@ describe('<cc-call-controls> rendering', () => {
   }
 
   it('switches language at run time', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el, setTranslator } = await render(env.store);
     expect(button(el, 'hold')!.textContent!.trim()).to.equal('Hold');
@@ -239,33 +175,31 @@ describe('<cc-call-controls> rendering', () => {
     const store = new FakeStore([
       fakeTask('t1', {
         state: 'CONSULTING',
-        consult: { destination: { type: 'agent', id: 'agent-x', name: XSS }, status: 'CONSULT_ACCEPTED' },
+        consult: { destination: { type: 'agent', id: 'agent-x', name: XSS_PAYLOAD }, status: 'CONSULT_ACCEPTED' },
         activeLeg: 'main',
       }),
     ]);
     const { el } = await render(store);
-    expect(statusText(el)).to.contain(`Consulting with ${XSS}`);
-    expect(button(el, 'switchLeg')!.textContent).to.contain(`Talk to ${XSS}`);
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expect(statusText(el)).to.contain(`Consulting with ${XSS_PAYLOAD}`);
+    expect(button(el, 'switchLeg')!.textContent).to.contain(`Talk to ${XSS_PAYLOAD}`);
+    expectInert(el.shadowRoot!);
   });
 
   it('renders a failure message from the backend as inert text', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
-    env.sim.failNext('hold', 1, XSS);
+    env.sim.failNext('hold', 1, XSS_PAYLOAD);
     button(el, 'hold')!.click();
-    await settle(env, el);
-    expect(alertText(el)).to.contain(XSS);
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    await settle(el, env);
+    expect(alertText(el)).to.contain(XSS_PAYLOAD);
+    expectInert(el.shadowRoot!);
   });
 });
 
 describe('<cc-call-controls> a voice call through the store and the simulator', () => {
   it('hold → resume: busy while pending, then flips; events after the store accepted', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
@@ -280,7 +214,7 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
     expect([...el.shadowRoot!.querySelectorAll('button')].every((b) => b.disabled)).to.equal(true);
     expect(statusText(el)).to.contain('Working…');
 
-    await settle(env, el);
+    await settle(el, env);
     expect(shown(el)).to.deep.equal(['resume', 'pauseRecording', 'consult', 'transfer', 'end']);
     expect(statusText(el)).to.equal('On hold');
     expect(events).to.deep.equal([
@@ -289,7 +223,7 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
     ]);
 
     button(el, 'resume')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(shown(el)[0]).to.equal('hold');
     expect(statusText(el)).to.equal('Connected');
     expect(events.slice(2)).to.deep.equal([
@@ -299,29 +233,29 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 
   it('keeps focus on the hold/resume button as it flips', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'hold')!.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(env, el);
+    await settle(el, env);
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'resume'));
     await sendKeys({ press: 'Space' });
-    await settle(env, el);
+    await settle(el, env);
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'hold'));
   });
 
   it('mute: aria-pressed follows the task and the status says so', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
     button(el, 'toggleMute')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(button(el, 'toggleMute')!.getAttribute('aria-pressed')).to.equal('true');
     expect(statusText(el)).to.contain('Microphone muted');
     button(el, 'toggleMute')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(button(el, 'toggleMute')!.getAttribute('aria-pressed')).to.equal('false');
     expect(statusText(el)).not.to.contain('Microphone muted');
     expect(events.map((e) => e.detail)).to.deep.equal([
@@ -331,34 +265,34 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 
   it('recording: pause then resume', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'pauseRecording')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(shown(el)).to.include('resumeRecording');
     expect(shown(el)).not.to.include('pauseRecording');
     expect(statusText(el)).to.contain('Recording paused');
     button(el, 'resumeRecording')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(shown(el)).to.include('pauseRecording');
     expect(statusText(el)).not.to.contain('Recording paused');
   });
 
   it('consult a buddy who accepts → switch leg → conference → leave', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
 
     button(el, 'consult')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(button(el, 'consult')!.getAttribute('aria-expanded')).to.equal('true');
     expect(button(el, 'consult')!.getAttribute('aria-controls')).to.equal('picker');
     const p = picker(el)!;
     expect(p.mode).to.equal('consult');
     option(p, 'agent:agent-ana').click();
-    await settle(env, el);
+    await settle(el, env);
 
     expect(picker(el)).to.equal(null);
     expect(events.filter((e) => e.type === 'cc-task-command')).to.deep.equal([
@@ -370,26 +304,26 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
     expect(button(el, 'consultTransfer')!.disabled).to.equal(true);
     expect(button(el, 'consultConference')!.disabled).to.equal(true);
 
-    await settle(env, el, 2000);
+    await settle(el, env, 2000);
     expect(statusText(el)).to.contain('Consulting with Ana Souza');
     expect(statusText(el)).to.contain('Talking to Ana Souza; the customer is on hold.');
     expect(button(el, 'consultTransfer')!.disabled).to.equal(false);
     expect(button(el, 'switchLeg')!.textContent).to.contain('Talk to customer');
 
     button(el, 'switchLeg')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.selectedTask!.activeLeg).to.equal('main');
     expect(button(el, 'switchLeg')!.textContent).to.contain('Talk to Ana Souza');
     expect(statusText(el)).to.contain('Talking to the customer; Ana Souza is on hold.');
 
     button(el, 'consultConference')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.selectedTask!.state).to.equal('CONFERENCING');
     expect(statusText(el)).to.contain('Conference');
     expect(shown(el)).to.deep.equal(['toggleMute', 'transfer', 'exitConference', 'end']);
 
     button(el, 'exitConference')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.tasks.find((t) => t.id === id)?.state ?? 'gone').not.to.equal('CONFERENCING');
     expect(events.filter((e) => e.type === 'cc-task-command').map((e) => (e.detail as { command: string }).command)).to.deep.equal([
       'consult',
@@ -400,24 +334,24 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 
   it('consult → end consult returns to the customer', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     await consulting(env, el);
     button(el, 'endConsult')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.selectedTask!.state).to.equal('CONNECTED');
     expect(shown(el)[0]).to.equal('hold');
   });
 
   it('consult → consult transfer: the task goes to wrap-up and no call control remains', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     await consulting(env, el);
     const events = record(el);
     button(el, 'consultTransfer')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.selectedTask!.state).to.equal('WRAPPING_UP');
     expect(shown(el)).to.deep.equal([]);
     expect(statusText(el)).to.equal('Wrap-up');
@@ -425,17 +359,17 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 
   it('a declined consult shows the reason inline and announces it', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     await choose(env, el, 'consult', 'agent:agent-chidi');
-    await settle(env, el, 2000);
+    await settle(el, env, 2000);
     expect(env.store.selectedTask!.state).to.equal('CONNECTED');
     expect(alertText(el)).to.contain('Chidi Okafor declined the consult');
   });
 
   it('blind transfer to a queue through the picker', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
@@ -447,12 +381,12 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
   });
 
   it('end: fires cc-task-ended once the store accepted', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
     button(el, 'end')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(events).to.deep.equal([
       { type: 'cc-task-command', detail: { taskId: id, command: 'end' } },
       { type: 'cc-task-ended', detail: { taskId: id } },
@@ -463,18 +397,18 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
 
 describe('<cc-call-controls> being consulted (secondary agent)', () => {
   it('shows End consult and Mute; ending the consult releases the task', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = env.sim.offerConsult({ from: 'agent-bjorn' })!;
     env.clock.flush();
     await env.store.accept(id);
     const { el } = await render(env.store);
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.selectedTask!.state).to.equal('CONSULTING');
     expect(shown(el)).to.deep.equal(['toggleMute', 'endConsult']);
     expect(statusText(el)).to.equal('Consulting Being consulted by Björn Lindqvist');
     const events = record(el);
     button(el, 'endConsult')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
     expect(events).to.deep.equal([{ type: 'cc-task-command', detail: { taskId: id, command: 'endConsult' } }]);
   });
@@ -482,13 +416,13 @@ describe('<cc-call-controls> being consulted (secondary agent)', () => {
 
 describe('<cc-call-controls> failures', () => {
   it('a rejected hold shows inline, is announced, keeps the state and fires only cc-error', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     const events = record(el);
     env.sim.failNext('hold', 1, 'Hold refused by the switch');
     button(el, 'hold')!.click();
-    await settle(env, el);
+    await settle(el, env);
     const alert = el.shadowRoot!.querySelector('[part="error"]')!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('Hold refused by the switch');
@@ -500,17 +434,17 @@ describe('<cc-call-controls> failures', () => {
 
     // The next successful command clears it.
     button(el, 'hold')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(alertText(el)).to.equal('');
   });
 
   it('a failure arriving as a …Failed event shows inline too', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     env.sim.failNext('pauseRecording', 1, 'Recorder unavailable', { as: 'event' });
     button(el, 'pauseRecording')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(alertText(el)).to.contain('Recorder unavailable');
     expect(shown(el)).to.include('pauseRecording');
   });
@@ -528,42 +462,42 @@ describe('<cc-call-controls> failures', () => {
 
 describe('<cc-call-controls> keyboard and the picker disclosure', () => {
   it('Enter opens the picker with focus in its filter; Escape closes it and returns focus', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'transfer')!.focus();
     await sendKeys({ press: 'Enter' });
-    await settle(env, el);
+    await settle(el, env);
     const p = picker(el)!;
     expect(p.mode).to.equal('transfer');
     expect(button(el, 'transfer')!.getAttribute('aria-expanded')).to.equal('true');
     expect(p.shadowRoot!.activeElement?.id).to.equal('filter');
 
     await sendKeys({ press: 'Escape' });
-    await settle(env, el);
+    await settle(el, env);
     expect(picker(el)).to.equal(null);
     expect(button(el, 'transfer')!.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'transfer'));
   });
 
   it('the opener toggles; the other opener switches the mode', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'consult')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(picker(el)!.mode).to.equal('consult');
     button(el, 'transfer')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(picker(el)!.mode).to.equal('transfer');
     expect(button(el, 'consult')!.getAttribute('aria-expanded')).to.equal('false');
     button(el, 'transfer')!.click();
-    await settle(env, el);
+    await settle(el, env);
     expect(picker(el)).to.equal(null);
   });
 
   it('Tab reaches every control in order', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'hold')!.focus();
@@ -576,34 +510,34 @@ describe('<cc-call-controls> keyboard and the picker disclosure', () => {
   });
 
   it('the picker closes when the task changes', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     button(el, 'consult')!.click();
-    await settle(env, el);
+    await settle(el, env);
     const chat = await liveTask(env, 'chat');
     env.store.select(chat);
-    await settle(env, el);
+    await settle(el, env);
     expect(picker(el)).to.equal(null);
   });
 });
 
 describe('<cc-call-controls> events only on user action', () => {
   it('setting the store, the language, or backend changes fire nothing', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el, wrapper, setStore, setTranslator } = await render(undefined);
     const events = record(wrapper);
     setStore(env.store);
-    await settle(env, el);
+    await settle(el, env);
     setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
     await el.updateComplete;
     // Backend-driven changes (another client holds the call, the customer hangs up).
     await env.store.hold(id);
-    await settle(env, el);
+    await settle(el, env);
     expect(statusText(el)).to.contain('Gehalten');
     env.sim.customerHangup(id);
-    await settle(env, el);
+    await settle(el, env);
     setStore(undefined);
     await el.updateComplete;
     expect(events).to.deep.equal([]);

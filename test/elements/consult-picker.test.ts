@@ -1,71 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
-import { SimulatedContactCenter, VirtualClock } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
-import type { CcStore } from '../../src/store/types.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { MediaChannel } from '../../src/model/index.js';
+import type { CcStore } from '../../src/store/types.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, recordEvents, releaseSimDesks, settle, simDesk, type SimDesk } from '../fixtures/sim-desk.js';
 import '../../src/elements/consult-picker/consult-picker.js';
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
 
-const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-
-/**
- * Yield to the event loop through a message (not a timer): background pages throttle timers to
- * one a second when test files run side by side, messages are not throttled.
- */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 const EVENTS = ['cc-destination-selected', 'cc-error'] as const;
 
-interface Env {
-  clock: VirtualClock;
-  sim: SimulatedContactCenter;
-  store: CcStore;
-}
-
-const started: CcStore[] = [];
-afterEach(async () => {
-  while (started.length) await started.pop()!.stop();
-  delete (window as { __xss?: unknown }).__xss;
-});
-
-async function boot(): Promise<Env> {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true });
-  const store = createStore(sim, { clock });
-  started.push(store);
-  await store.start();
-  return { clock, sim, store };
-}
-
-async function liveTask(env: Env, media: MediaChannel = 'telephony'): Promise<string> {
-  const id = env.sim.offerContact({ media })!;
-  env.clock.flush();
-  await env.store.accept(id);
-  env.clock.flush();
-  await nextTask();
-  return id;
-}
-
-async function settle(el: CcConsultPicker, env?: Env, ms = 0): Promise<void> {
-  env?.clock.advance(ms);
-  for (let i = 0; i < 4; i++) {
-    await nextTask();
-    env?.clock.flush();
-  }
-  await el.updateComplete;
-}
+afterEach(releaseSimDesks);
 
 async function render(store: CcStore | undefined, template?: TemplateResult, options: { dark?: boolean } = {}) {
   const r = await renderProvided<CcConsultPicker>(template ?? html`<cc-consult-picker></cc-consult-picker>`, store, options);
@@ -81,18 +28,14 @@ const kinds = (el: CcConsultPicker): string[] =>
   [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#kind option')].map((o) => o.value);
 const active = (el: CcConsultPicker): Element | null => el.shadowRoot!.activeElement;
 
-async function pickKind(el: CcConsultPicker, kind: string, env?: Env): Promise<void> {
+async function pickKind(el: CcConsultPicker, kind: string, env?: SimDesk): Promise<void> {
   const select = $<HTMLSelectElement>(el, '#kind')!;
   select.value = kind;
   select.dispatchEvent(new Event('change'));
   await settle(el, env);
 }
 
-function record(target: EventTarget): Array<{ type: string; detail: unknown }> {
-  const seen: Array<{ type: string; detail: unknown }> = [];
-  for (const type of EVENTS) target.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
-  return seen;
-}
+const record = (target: EventTarget) => recordEvents(target, EVENTS).events;
 
 /** A FakeStore with one live task of `media`. */
 function fake(media: MediaChannel = 'telephony'): FakeStore {
@@ -100,11 +43,9 @@ function fake(media: MediaChannel = 'telephony'): FakeStore {
 }
 
 describe('<cc-consult-picker> accessibility (axe)', () => {
-  for (const dark of [false, true]) {
-    const theme = dark ? 'dark' : 'light';
-
+  for (const { dark, theme } of THEMES) {
     it(`consult: agents (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, undefined, { dark });
       await settle(el, env);
@@ -113,7 +54,7 @@ describe('<cc-consult-picker> accessibility (axe)', () => {
     });
 
     it(`transfer: entry points, filtered to nothing (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env, 'chat');
       const { el } = await render(env.store, html`<cc-consult-picker mode="transfer"></cc-consult-picker>`, { dark });
       await pickKind(el, 'entryPoint', env);
@@ -127,7 +68,7 @@ describe('<cc-consult-picker> accessibility (axe)', () => {
     });
 
     it(`dial number with a validation message (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await liveTask(env);
       const { el } = await render(env.store, undefined, { dark });
       await pickKind(el, 'dialNumber', env);
@@ -201,7 +142,7 @@ describe('<cc-consult-picker> directory', () => {
   });
 
   it('a failed load says so and Retry loads again', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     env.sim.failNext('directory');
     const { el } = await render(env.store);
@@ -225,7 +166,7 @@ describe('<cc-consult-picker> directory', () => {
 
 describe('<cc-consult-picker> filtering and keyboard', () => {
   it('the filter narrows the list as you type, ignoring case and accents', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     await settle(el, env);
@@ -246,7 +187,7 @@ describe('<cc-consult-picker> filtering and keyboard', () => {
   });
 
   it('arrow keys move between options, Home/End jump, Up from the first returns to the filter, Enter chooses', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     await settle(el, env);
@@ -281,7 +222,7 @@ describe('<cc-consult-picker> filtering and keyboard', () => {
   });
 
   it('the kind select is reachable by keyboard and switches the list', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store, html`<cc-consult-picker mode="transfer"></cc-consult-picker>`);
     await settle(el, env);
@@ -294,7 +235,7 @@ describe('<cc-consult-picker> filtering and keyboard', () => {
 
 describe('<cc-consult-picker> choosing', () => {
   it('standalone transfer to an entry point: the store transfers and the event fires after', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store, html`<cc-consult-picker mode="transfer"></cc-consult-picker>`);
     const events = record(el);
@@ -332,7 +273,7 @@ describe('<cc-consult-picker> choosing', () => {
   });
 
   it('a failed consult shows inline, is announced, fires only cc-error and returns focus to the option', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await liveTask(env);
     const { el } = await render(env.store);
     await settle(el, env);
@@ -351,7 +292,7 @@ describe('<cc-consult-picker> choosing', () => {
   });
 
   it('dial number: each reason shown and described, then a valid number consults and is answered', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await liveTask(env);
     const { el } = await render(env.store);
     await settle(el, env);
@@ -405,34 +346,32 @@ describe('<cc-consult-picker> customer and directory data as text', () => {
   it('agent, team, queue names and the filter echo render as inert text', async () => {
     const store = fake();
     store.directoryToLoad = {
-      agents: [{ agentId: 'agent-x', agentName: XSS, state: 'Available', teamName: XSS }],
-      queues: [{ id: 'q-x', name: XSS }],
-      entryPoints: [{ id: 'ep-x', name: XSS }],
+      agents: [{ agentId: 'agent-x', agentName: XSS_PAYLOAD, state: 'Available', teamName: XSS_PAYLOAD }],
+      queues: [{ id: 'q-x', name: XSS_PAYLOAD }],
+      entryPoints: [{ id: 'ep-x', name: XSS_PAYLOAD }],
     };
     const { el } = await render(store, html`<cc-consult-picker mode="transfer"></cc-consult-picker>`);
-    expect(options(el)[0]!.textContent).to.contain(XSS);
+    expect(options(el)[0]!.textContent).to.contain(XSS_PAYLOAD);
     await pickKind(el, 'queue');
-    expect(names(el)).to.deep.equal([XSS]);
+    expect(names(el)).to.deep.equal([XSS_PAYLOAD]);
     await pickKind(el, 'entryPoint');
-    expect(names(el)).to.deep.equal([XSS]);
+    expect(names(el)).to.deep.equal([XSS_PAYLOAD]);
     const filter = $<HTMLInputElement>(el, '#filter')!;
-    filter.value = `${XSS}!`;
+    filter.value = `${XSS_PAYLOAD}!`;
     filter.dispatchEvent(new Event('input'));
     await settle(el);
     expect($(el, '[part="count"]')!.textContent).to.contain('<script>');
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expectInert(el.shadowRoot!);
   });
 
   it('a failure message with markup renders as text', async () => {
     const store = fake();
-    store.failures.set('consult', store.error('BACKEND_ERROR', 'consult', XSS, 't1'));
+    store.failures.set('consult', store.error('BACKEND_ERROR', 'consult', XSS_PAYLOAD, 't1'));
     const { el } = await render(store);
     options(el)[0]!.click();
     await settle(el);
-    expect($(el, '[part="error"]')!.textContent).to.contain(XSS);
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expect($(el, '[part="error"]')!.textContent).to.contain(XSS_PAYLOAD);
+    expectInert(el.shadowRoot!);
   });
 });
 

@@ -3,34 +3,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../../src/elements/incoming-task/incoming-task.js';
 import type { CcIncomingTask } from '../../src/elements/incoming-task/incoming-task.js';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
+import type { VirtualClock } from '../../src/backends/simulated/index.js';
 import type { CcStore } from '../../src/store/types.js';
 import type { MediaChannel } from '../../src/model/index.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task } from '../fixtures/fake-store.js';
+import { THEMES, XSS_PAYLOAD, expectNoMarkup, expectNoScriptRan, recordEvents, releaseSimDesks, simDesk } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-const w = window as unknown as { __xss?: number };
+/** The cc-… events these tests watch for on the document. */
+const EVENTS = ['cc-task-accepted', 'cc-task-declined', 'cc-error', 'cc-task-selected'] as const;
 
-const stores: CcStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.stop()));
-  delete w.__xss;
-});
-
-/** The real store on the simulator, on a virtual clock, with the agent Available. */
-async function simulated(options: SimulatorOptions = {}) {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
-  const store = createStore(sim, { clock });
-  stores.push(store);
-  const started = store.start();
-  clock.flush();
-  await started;
-  return { clock, sim, store };
-}
+afterEach(releaseSimDesks);
 
 async function render(store: CcStore | undefined, options: { dark?: boolean } = {}) {
   return renderProvided<CcIncomingTask>(html`<cc-incoming-task></cc-incoming-task>`, store, options);
@@ -43,15 +27,6 @@ const button = (el: CcIncomingTask, part: 'accept' | 'decline', index = 0) =>
 const announcer = (el: CcIncomingTask) => root(el).querySelector('[part="announcer"]')!.textContent!.trim();
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** Every cc-… event that reaches the document. */
-function recordEvents(): { names: string[]; stop(): void } {
-  const names: string[] = [];
-  const types = ['cc-task-accepted', 'cc-task-declined', 'cc-error', 'cc-task-selected'];
-  const on = (e: Event) => names.push(e.type);
-  types.forEach((t) => document.addEventListener(t, on));
-  return { names, stop: () => types.forEach((t) => document.removeEventListener(t, on)) };
-}
-
 async function flush(clock: VirtualClock, el: CcIncomingTask) {
   clock.flush();
   await el.updateComplete;
@@ -60,8 +35,8 @@ async function flush(clock: VirtualClock, el: CcIncomingTask) {
 describe('<cc-incoming-task>', () => {
   describe('accessibility (axe)', () => {
     it('passes with a voice offer, light and dark', async () => {
-      for (const dark of [false, true]) {
-        const { clock, sim, store } = await simulated();
+      for (const { dark } of THEMES) {
+        const { clock, sim, store } = await simDesk();
         sim.offerContact({ media: 'telephony' });
         const { el } = await render(store, { dark });
         await flush(clock, el);
@@ -71,8 +46,8 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('passes with several offers including a consult request, light and dark', async () => {
-      for (const dark of [false, true]) {
-        const { clock, sim, store } = await simulated();
+      for (const { dark } of THEMES) {
+        const { clock, sim, store } = await simDesk();
         sim.offerContact({ media: 'chat' });
         sim.offerContact({ media: 'email' });
         sim.offerConsult({ from: 'agent-ana' });
@@ -84,8 +59,8 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('passes while accepting (busy) and with a failure shown, light and dark', async () => {
-      for (const dark of [false, true]) {
-        const { clock, sim, store } = await simulated({ latencyMs: 5000 });
+      for (const { dark } of THEMES) {
+        const { clock, sim, store } = await simDesk({ latencyMs: 5000 });
         sim.offerContact({ media: 'telephony' });
         sim.offerContact({ media: 'chat' });
         clock.advance(5000);
@@ -101,7 +76,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('passes with no offer', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       await expect(el).to.be.accessible();
     });
@@ -109,7 +84,7 @@ describe('<cc-incoming-task>', () => {
 
   describe('rendering', () => {
     it('shows nothing visible when there is no offer, and no region', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       expect(root(el).querySelector('[part="base"]')).to.equal(null);
       expect(el.getBoundingClientRect().height).to.equal(0);
@@ -117,7 +92,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('shows a region named "Incoming tasks" with the offer', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'telephony', customerName: 'Zoë Müller' });
       const { el } = await render(store);
       await flush(clock, el);
@@ -134,7 +109,7 @@ describe('<cc-incoming-task>', () => {
     };
     for (const media of Object.keys(titles) as MediaChannel[]) {
       it(`shows a ${media} offer: media, customer, address, queue, countdown, Accept and Decline`, async () => {
-        const { clock, sim, store } = await simulated();
+        const { clock, sim, store } = await simDesk();
         sim.offerContact({ media, customerName: 'Zoë Müller', force: true });
         const { el } = await render(store);
         await flush(clock, el);
@@ -172,7 +147,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('labels a consult request with who is consulting and which customer it is about', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerConsult({ from: 'agent-ana', customerName: 'José Álvarez' });
       const { el } = await render(store);
       await flush(clock, el);
@@ -184,7 +159,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('gives Accept and Decline names that say which offer they act on', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'chat', customerName: 'Mary Johnson' });
       sim.offerContact({ media: 'email', customerName: 'James Smith' });
       const { el } = await render(store);
@@ -200,7 +175,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('switches language at run time', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'telephony', customerName: 'Zoë Müller' });
       const { el, setTranslator } = await render(store);
       await flush(clock, el);
@@ -218,7 +193,7 @@ describe('<cc-incoming-task>', () => {
 
   describe('RONA countdown', () => {
     it('counts down from the deadline on the store clock', async () => {
-      const { clock, sim, store } = await simulated({ ronaTimeoutSeconds: 90 });
+      const { clock, sim, store } = await simDesk({ ronaTimeoutSeconds: 90 });
       sim.offerContact({ media: 'telephony' });
       const { el } = await render(store);
       await flush(clock, el);
@@ -245,7 +220,7 @@ describe('<cc-incoming-task>', () => {
       }) as unknown as typeof setInterval;
       globalThis.clearInterval = ((id: number) => ticks.delete(id)) as unknown as typeof clearInterval;
       try {
-        const { clock, sim, store } = await simulated();
+        const { clock, sim, store } = await simDesk();
         const { el } = await render(store);
         expect(el.ticking).to.equal(false);
         const id = sim.offerContact({ media: 'telephony' })!;
@@ -268,7 +243,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('does not tick when there is no offer', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const id = sim.offerContact({ media: 'chat' })!;
       const { el } = await render(store);
       await flush(clock, el);
@@ -282,7 +257,7 @@ describe('<cc-incoming-task>', () => {
 
   describe('announcements', () => {
     it('announces each new offer once in a polite live region', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const { el } = await render(store);
       const live = root(el).querySelector('[part="announcer"]')!;
       expect(live.getAttribute('role')).to.equal('status');
@@ -302,7 +277,7 @@ describe('<cc-incoming-task>', () => {
 
   describe('accept and decline', () => {
     it('accepts on click: the store accepts, then cc-task-accepted fires and the offer leaves', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const id = sim.offerContact({ media: 'telephony' })!;
       const { el } = await render(store);
       await flush(clock, el);
@@ -317,7 +292,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('declines with the keyboard (Tab to Decline, Space): cc-task-declined fires and the offer leaves', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const id = sim.offerContact({ media: 'email' })!;
       const { el } = await render(store);
       await flush(clock, el);
@@ -333,7 +308,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('accepts with Enter', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const id = sim.offerContact({ media: 'chat' })!;
       const { el } = await render(store);
       await flush(clock, el);
@@ -344,7 +319,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('shows progress while the accept is pending and keeps focus on the busy button', async () => {
-      const { clock, sim, store } = await simulated({ latencyMs: 2000 });
+      const { clock, sim, store } = await simDesk({ latencyMs: 2000 });
       sim.offerContact({ media: 'telephony' });
       clock.advance(2000);
       const { el } = await render(store);
@@ -365,11 +340,11 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('shows a failed accept inline as an alert, fires cc-error, and keeps the offer', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'telephony' });
       const { el } = await render(store);
       await flush(clock, el);
-      const events = recordEvents();
+      const events = recordEvents(document, EVENTS);
       try {
         sim.failNext('accept', 1, 'Agent phone not registered');
         const failed = oneEvent(el, 'cc-error');
@@ -389,7 +364,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('shows a failure that arrives as the …Failed event (AgentContactAssignFailed)', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'telephony' });
       const { el } = await render(store);
       await flush(clock, el);
@@ -405,7 +380,7 @@ describe('<cc-incoming-task>', () => {
     });
 
     it('clears the failure on retry, and the retry can succeed', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'chat' });
       const { el } = await render(store);
       await flush(clock, el);
@@ -426,9 +401,9 @@ describe('<cc-incoming-task>', () => {
 
   describe('events only on user action', () => {
     it('fires nothing when offers arrive, time out, or the store and language are set from code', async () => {
-      const events = recordEvents();
+      const events = recordEvents(document, EVENTS);
       try {
-        const { clock, sim, store } = await simulated();
+        const { clock, sim, store } = await simDesk();
         const { el, setStore, setTranslator } = await render(store);
         sim.offerContact({ media: 'telephony' });
         sim.offerConsult();
@@ -436,7 +411,7 @@ describe('<cc-incoming-task>', () => {
         clock.advance(31_000);
         await el.updateComplete;
         setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
-        const other = await simulated();
+        const other = await simDesk();
         other.sim.offerContact({ media: 'chat' });
         other.clock.flush();
         setStore(other.store);
@@ -454,32 +429,32 @@ describe('<cc-incoming-task>', () => {
 
   describe('customer data is text', () => {
     it('renders an HTML/script payload in name, number, queue and consulting agent as inert text', async () => {
-      const { clock, sim, store } = await simulated();
-      sim.offerContact({ media: 'telephony', customerName: PAYLOAD });
+      const { clock, sim, store } = await simDesk();
+      sim.offerContact({ media: 'telephony', customerName: XSS_PAYLOAD });
       const { el } = await render(store);
       await flush(clock, el);
-      expect(text(root(el).querySelector('[part="title"]'))).to.equal(`Call from ${PAYLOAD}`);
+      expect(text(root(el).querySelector('[part="title"]'))).to.equal(`Call from ${XSS_PAYLOAD}`);
       expect(announcer(el)).to.contain('<img');
 
       const fake = new FakeStore([task('t1', { state: 'OFFERED', times: { ronaDeadline: 1_030_000 } })]);
       const t = fake.tasks[0];
-      const cpd = { ...t.data.interaction.callProcessingDetails, displayAni: PAYLOAD, virtualTeamName: PAYLOAD, customerName: PAYLOAD };
-      fake.patch('t1', { data: { ...t.data, queueName: PAYLOAD, interaction: { ...t.data.interaction, callProcessingDetails: cpd } } });
+      const cpd = { ...t.data.interaction.callProcessingDetails, displayAni: XSS_PAYLOAD, virtualTeamName: XSS_PAYLOAD, customerName: XSS_PAYLOAD };
+      fake.patch('t1', { data: { ...t.data, queueName: XSS_PAYLOAD, interaction: { ...t.data.interaction, callProcessingDetails: cpd } } });
       const consult = task('t2', { state: 'OFFERED_CONSULT' });
-      const ccpd = { ...consult.data.interaction.callProcessingDetails, parent_Agent_Name: PAYLOAD, customerName: PAYLOAD };
+      const ccpd = { ...consult.data.interaction.callProcessingDetails, parent_Agent_Name: XSS_PAYLOAD, customerName: XSS_PAYLOAD };
       fake.put({ ...consult, data: { ...consult.data, interaction: { ...consult.data.interaction, callProcessingDetails: ccpd } } });
       const second = await render(fake);
       const r = root(second.el);
-      expect(text(r.querySelectorAll('[part="title"]')[0])).to.equal(`Call from ${PAYLOAD}`);
-      expect(text(r.querySelectorAll('[part="address"]')[0])).to.equal(PAYLOAD);
-      expect(text(r.querySelector('[part="queue"]'))).to.equal(`Queue: ${PAYLOAD}`);
-      expect(text(r.querySelectorAll('[part="title"]')[1])).to.equal(`Consult request from ${PAYLOAD}`);
-      expect(text(r.querySelector('[part="about"]'))).to.equal(`About ${PAYLOAD}`);
+      expect(text(r.querySelectorAll('[part="title"]')[0])).to.equal(`Call from ${XSS_PAYLOAD}`);
+      expect(text(r.querySelectorAll('[part="address"]')[0])).to.equal(XSS_PAYLOAD);
+      expect(text(r.querySelector('[part="queue"]'))).to.equal(`Queue: ${XSS_PAYLOAD}`);
+      expect(text(r.querySelectorAll('[part="title"]')[1])).to.equal(`Consult request from ${XSS_PAYLOAD}`);
+      expect(text(r.querySelector('[part="about"]'))).to.equal(`About ${XSS_PAYLOAD}`);
       for (const shadow of [root(el), r]) {
         expect(shadow.textContent).to.contain('<img');
-        expect(shadow.querySelector('img, script')).to.equal(null);
+        expectNoMarkup(shadow);
       }
-      expect(w.__xss).to.equal(undefined);
+      expectNoScriptRan();
     });
   });
 });

@@ -2,33 +2,16 @@ import { aTimeout, expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/outdial/outdial.js';
 import type { CcOutdial } from '../../src/elements/outdial/outdial.js';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
-import type { CcStore } from '../../src/store/types.js';
 import { createTranslator, type Translator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
+import { THEMES, XSS_PAYLOAD, captureEvents, expectInert, releaseSimDesks, simDesk, type SimDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 const LATENCY = 100;
 
-interface Desk {
-  clock: VirtualClock;
-  sim: SimulatedContactCenter;
-  store: CcStore;
-}
+/** A desk whose agent starts Idle and whose contact center answers after LATENCY ms; `start: false` leaves it unconnected. */
+const desk = (options: SimDeskOptions = {}): Promise<SimDesk> => simDesk({ latencyMs: LATENCY, startAvailable: false, ...options });
 
-const stores: CcStore[] = [];
-
-async function desk(options: SimulatorOptions = {}, start = true): Promise<Desk> {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: LATENCY, ...options });
-  const store = createStore(sim, { clock });
-  stores.push(store);
-  if (start) await store.start();
-  return { clock, sim, store };
-}
-
-async function mount(d: Desk | undefined, options: { dark?: boolean; translator?: Translator } = {}) {
+async function mount(d: SimDesk | undefined, options: { dark?: boolean; translator?: Translator } = {}) {
   return renderProvided<CcOutdial>(html`<cc-outdial></cc-outdial>`, d?.store, options);
 }
 
@@ -53,26 +36,16 @@ async function type(el: CcOutdial, value: string): Promise<void> {
   await el.updateComplete;
 }
 
-async function advance(d: Desk, el: CcOutdial, ms: number): Promise<void> {
+async function advance(d: SimDesk, el: CcOutdial, ms: number): Promise<void> {
   d.clock.advance(ms);
   await settle(el);
 }
 
-function record<K extends keyof HTMLElementEventMap>(target: EventTarget, name: K): HTMLElementEventMap[K][] {
-  const seen: HTMLElementEventMap[K][] = [];
-  target.addEventListener(name, (e) => seen.push(e as HTMLElementEventMap[K]));
-  return seen;
-}
-
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.stop()));
-  delete (window as { __xss?: unknown }).__xss;
-});
+afterEach(releaseSimDesks);
 
 describe('<cc-outdial>', () => {
   describe('accessibility (axe)', () => {
-    for (const dark of [false, true]) {
-      const theme = dark ? 'dark' : 'light';
+    for (const { dark, theme } of THEMES) {
       it(`is accessible when ready to dial (${theme})`, async () => {
         const { el } = await mount(await desk(), { dark });
         await expect(el).to.be.accessible();
@@ -147,20 +120,19 @@ describe('<cc-outdial>', () => {
 
     it('renders ANI names and a hostile number as inert text', async () => {
       const d = await desk({
-        profile: { outdial: { enabled: true, anis: [{ id: 'evil', name: PAYLOAD, number: PAYLOAD }] } },
+        profile: { outdial: { enabled: true, anis: [{ id: 'evil', name: XSS_PAYLOAD, number: XSS_PAYLOAD }] } },
       });
       const { el } = await mount(d);
-      el.number = PAYLOAD;
+      el.number = XSS_PAYLOAD;
       await el.updateComplete;
       expect(root(el).textContent).to.contain('<img');
-      expect(input(el).value).to.equal(PAYLOAD);
+      expect(input(el).value).to.equal(XSS_PAYLOAD);
       expect(text(el, 'validation')).to.equal('Use digits, a leading +, * and # only.');
-      expect(root(el).querySelector('img, script')).to.equal(null);
-      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+      expectInert(root(el));
     });
 
     it('waits for the contact center before the profile is known', async () => {
-      const { el } = await mount(await desk({}, false));
+      const { el } = await mount(await desk({ start: false }));
       expect(text(el, 'reason')).to.equal('Waiting for the contact center…');
       expect(root(el).querySelector('fieldset')!.disabled).to.equal(true);
     });
@@ -226,7 +198,7 @@ describe('<cc-outdial>', () => {
     it('says a number is needed only after an attempt to dial, and focuses the field', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
+      const started = captureEvents(el, 'cc-outdial-started');
       expect(text(el, 'validation')).to.equal('');
       dialButton(el).click();
       await settle(el);
@@ -239,8 +211,8 @@ describe('<cc-outdial>', () => {
     it('does not dial an invalid number', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
-      const errors = record(el, 'cc-error');
+      const started = captureEvents(el, 'cc-outdial-started');
+      const errors = captureEvents(el, 'cc-error');
       await type(el, '123');
       dialButton(el).click();
       await advance(d, el, 5000);
@@ -252,7 +224,7 @@ describe('<cc-outdial>', () => {
     it('shows a number set from code without firing anything', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
+      const started = captureEvents(el, 'cc-outdial-started');
       el.number = '+14155550100';
       await el.updateComplete;
       expect(input(el).value).to.equal('+14155550100');
@@ -266,7 +238,7 @@ describe('<cc-outdial>', () => {
     it('dials with the Dial button, fires cc-outdial-started and then is disabled during the call', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
+      const started = captureEvents(el, 'cc-outdial-started');
       await type(el, '+1 (415) 555-0100');
       dialButton(el).click();
       await settle(el);
@@ -286,7 +258,7 @@ describe('<cc-outdial>', () => {
     it('dials with Enter in the field, using the chosen caller ID', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
+      const started = captureEvents(el, 'cc-outdial-started');
       const select = part(el, 'ani') as HTMLSelectElement;
       select.value = 'ani-support';
       select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -323,8 +295,8 @@ describe('<cc-outdial>', () => {
     it('shows a failure inline, announces it and fires cc-error, keeping the number', async () => {
       const d = await desk();
       const { el } = await mount(d);
-      const started = record(el, 'cc-outdial-started');
-      const errors = record(el, 'cc-error');
+      const started = captureEvents(el, 'cc-outdial-started');
+      const errors = captureEvents(el, 'cc-error');
       d.sim.failNext('outdial', 1, 'Trunk busy');
       await type(el, '+14155550100');
       dialButton(el).click();

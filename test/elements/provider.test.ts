@@ -9,8 +9,8 @@ import { SimulatedContactCenter, VirtualClock } from '../../src/backends/simulat
 import { createStore } from '../../src/store/store.js';
 import type { ContactCenter } from '../../src/backends/contact-center.js';
 import { FakeBackend } from '../fixtures/fake-backend.js';
+import { THEMES, XSS_PAYLOAD, expectInert, resetXss } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 const EVENTS = ['cc-ready', 'cc-error', 'cc-connection-changed'] as const;
 type Recorded = CustomEvent & { type: (typeof EVENTS)[number] };
 
@@ -129,12 +129,12 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const name of EVENTS) document.removeEventListener(name, onEvent);
-  delete (window as { __xss?: unknown }).__xss;
+  resetXss();
 });
 
 describe('<cc-provider>', () => {
   describe('accessibility (axe)', () => {
-    for (const theme of ['light', 'dark']) {
+    for (const { theme } of THEMES) {
       it(`is accessible with a desk inside (${theme})`, async () => {
         const { el } = await simulated({ theme });
         await expect(el).to.be.accessible();
@@ -503,11 +503,10 @@ describe('<cc-provider>', () => {
 
     it('renders a hostile origin list as inert text', async () => {
       const { el } = await simulated();
-      el.setAttribute('bridge-origins', PAYLOAD);
+      el.setAttribute('bridge-origins', XSS_PAYLOAD);
       await el.updateComplete;
       expect(root(el).textContent).to.contain('<img');
-      expect(root(el).querySelector('img, script')).to.equal(null);
-      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+      expectInert(root(el));
     });
   });
 

@@ -3,41 +3,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../../src/elements/task-details/task-details.js';
 import type { CcTaskDetails } from '../../src/elements/task-details/task-details.js';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
 import type { CcStore } from '../../src/store/types.js';
 import type { MediaChannel } from '../../src/model/index.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task } from '../fixtures/fake-store.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-const w = window as unknown as { __xss?: number };
+/** The cc-… events these tests watch for on the document. */
+const EVENTS = ['cc-user-data-changed', 'cc-error'] as const;
 
-const stores: CcStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.stop()));
-  delete w.__xss;
-});
-
-async function simulated(options: SimulatorOptions = {}) {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
-  const store = createStore(sim, { clock });
-  stores.push(store);
-  const started = store.start();
-  clock.flush();
-  await started;
-  return { clock, sim, store };
-}
+afterEach(releaseSimDesks);
 
 /** A connected task of `media` (selected, as the only task). */
-async function connected(media: MediaChannel = 'telephony', options: SimulatorOptions = {}) {
-  const env = await simulated(options);
-  const id = env.sim.offerContact({ media, customerName: 'Zoë Müller' })!;
-  env.clock.flush();
-  await env.store.accept(id);
-  env.clock.flush();
+async function connected(media: MediaChannel = 'telephony', options: SimDeskOptions = {}) {
+  const env = await simDesk(options);
+  const id = await liveTask(env, media, 'Zoë Müller');
   return { ...env, id };
 }
 
@@ -70,18 +51,10 @@ function type(field: HTMLInputElement, value: string) {
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-function recordEvents(): { names: string[]; stop(): void } {
-  const names: string[] = [];
-  const types = ['cc-user-data-changed', 'cc-error'];
-  const on = (e: Event) => names.push(e.type);
-  types.forEach((t) => document.addEventListener(t, on));
-  return { names, stop: () => types.forEach((t) => document.removeEventListener(t, on)) };
-}
-
 describe('<cc-task-details>', () => {
   describe('accessibility (axe)', () => {
     it('passes for a selected voice call with editable data, light and dark', async () => {
-      for (const dark of [false, true]) {
+      for (const { dark } of THEMES) {
         const { store } = await connected('telephony');
         const { el } = await render(store, { dark });
         expect(root(el).querySelectorAll('input').length).to.be.greaterThan(0);
@@ -90,7 +63,7 @@ describe('<cc-task-details>', () => {
     });
 
     it('passes for a chat with a failed save shown, light and dark', async () => {
-      for (const dark of [false, true]) {
+      for (const { dark } of THEMES) {
         const { sim, store } = await connected('chat');
         const { el } = await render(store, { dark });
         sim.failNext('setUserData');
@@ -104,7 +77,7 @@ describe('<cc-task-details>', () => {
     });
 
     it('passes with no task selected', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       await expect(el).to.be.accessible();
     });
@@ -112,7 +85,7 @@ describe('<cc-task-details>', () => {
 
   describe('rendering', () => {
     it('says so when no task is selected', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       expect(part(el, 'empty')).to.equal('No task selected.');
       expect(root(el).querySelector('[part="base"]')).to.equal(null);
@@ -201,7 +174,7 @@ describe('<cc-task-details>', () => {
       expect(root(first.el).querySelector('input')).to.equal(null);
       expect(data(first.el).Case).to.equal(locked.store.selectedTask!.data.interaction.callAssociatedData!.caseId.value);
 
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       sim.offerContact({ media: 'chat' });
       clock.flush();
       const second = await render(store);
@@ -269,7 +242,7 @@ describe('<cc-task-details>', () => {
     it('keeps what was typed and shows the failure (alert, aria-invalid) when saving fails; a retry succeeds', async () => {
       const { clock, sim, store, id } = await connected('telephony');
       const { el } = await render(store);
-      const events = recordEvents();
+      const events = recordEvents(document, EVENTS);
       try {
         sim.failNext('setUserData', 1, 'CAD service unavailable');
         type(input(el, 'Case'), 'CS-123');
@@ -320,7 +293,7 @@ describe('<cc-task-details>', () => {
 
   describe('events only on user action', () => {
     it('fires nothing when data changes in the store, or the store and language are set from code', async () => {
-      const events = recordEvents();
+      const events = recordEvents(document, EVENTS);
       try {
         const { clock, store, id } = await connected('telephony');
         const { el, setStore, setTranslator } = await render(store);
@@ -349,39 +322,38 @@ describe('<cc-task-details>', () => {
       store.patch('t1', {
         data: {
           ...t.data,
-          queueName: PAYLOAD,
+          queueName: XSS_PAYLOAD,
           interaction: {
             ...interaction,
             callProcessingDetails: {
               ...interaction.callProcessingDetails,
-              customerName: PAYLOAD,
-              displayAni: PAYLOAD,
-              EP_ID: PAYLOAD,
-              dnis: PAYLOAD,
-              IvrPath: PAYLOAD,
+              customerName: XSS_PAYLOAD,
+              displayAni: XSS_PAYLOAD,
+              EP_ID: XSS_PAYLOAD,
+              dnis: XSS_PAYLOAD,
+              IvrPath: XSS_PAYLOAD,
             },
             callAssociatedData: {
-              shown: { name: 'shown', displayName: PAYLOAD, value: PAYLOAD, agentEditable: false, type: 'STRING' },
-              edit: { name: 'edit', displayName: `${PAYLOAD}!`, value: PAYLOAD, agentEditable: true, type: 'STRING' },
+              shown: { name: 'shown', displayName: XSS_PAYLOAD, value: XSS_PAYLOAD, agentEditable: false, type: 'STRING' },
+              edit: { name: 'edit', displayName: `${XSS_PAYLOAD}!`, value: XSS_PAYLOAD, agentEditable: true, type: 'STRING' },
             },
-            callAssociatedDetails: { [`${PAYLOAD}#`]: `${PAYLOAD}?` },
+            callAssociatedDetails: { [`${XSS_PAYLOAD}#`]: `${XSS_PAYLOAD}?` },
           },
         },
       });
       const { el } = await render(store);
       expect(facts(el)).to.deep.include({
-        Customer: PAYLOAD,
-        Number: PAYLOAD,
-        Queue: PAYLOAD,
-        'Entry point': PAYLOAD,
-        'Dialed number': PAYLOAD,
-        'IVR path': PAYLOAD,
+        Customer: XSS_PAYLOAD,
+        Number: XSS_PAYLOAD,
+        Queue: XSS_PAYLOAD,
+        'Entry point': XSS_PAYLOAD,
+        'Dialed number': XSS_PAYLOAD,
+        'IVR path': XSS_PAYLOAD,
       });
-      expect(data(el)).to.deep.equal({ [PAYLOAD]: PAYLOAD, [`${PAYLOAD}!`]: PAYLOAD, [`${PAYLOAD}#`]: `${PAYLOAD}?` });
-      expect(input(el, `${PAYLOAD}!`).value).to.equal(PAYLOAD);
+      expect(data(el)).to.deep.equal({ [XSS_PAYLOAD]: XSS_PAYLOAD, [`${XSS_PAYLOAD}!`]: XSS_PAYLOAD, [`${XSS_PAYLOAD}#`]: `${XSS_PAYLOAD}?` });
+      expect(input(el, `${XSS_PAYLOAD}!`).value).to.equal(XSS_PAYLOAD);
       expect(root(el).textContent).to.contain('<img');
-      expect(root(el).querySelector('img, script')).to.equal(null);
-      expect(w.__xss).to.equal(undefined);
+      expectInert(root(el));
     });
   });
 });

@@ -3,39 +3,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import '../../src/elements/task-list/task-list.js';
 import type { CcTaskList } from '../../src/elements/task-list/task-list.js';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
 import type { CcStore } from '../../src/store/types.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task } from '../fixtures/fake-store.js';
+import { THEMES, XSS_PAYLOAD, expectNoMarkup, expectNoScriptRan, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
-const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-const w = window as unknown as { __xss?: number };
+/** The cc-… events these tests watch for on the document. */
+const EVENTS = ['cc-task-accepted', 'cc-task-declined', 'cc-error', 'cc-task-selected'] as const;
 
-const stores: CcStore[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((s) => s.stop()));
-  delete w.__xss;
-});
-
-async function simulated(options: SimulatorOptions = {}) {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
-  const store = createStore(sim, { clock });
-  stores.push(store);
-  const started = store.start();
-  clock.flush();
-  await started;
-  return { clock, sim, store };
-}
+afterEach(releaseSimDesks);
 
 /**
  * Three live tasks in arrival order: a chat (connected 0:00 at +0), a call (connected, then on hold),
  * and an email offer. Returns their ids.
  */
-async function threeTasks(options: SimulatorOptions = {}) {
-  const env = await simulated(options);
+async function threeTasks(options: SimDeskOptions = {}) {
+  const env = await simDesk(options);
   const { clock, sim, store } = env;
   const chat = sim.offerContact({ media: 'chat', customerName: 'Mary Johnson' })!;
   clock.flush();
@@ -62,18 +46,10 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 const field = (option: HTMLElement, part: string) => text(option.querySelector(`[part="${part}"]`));
 const selected = (el: CcTaskList) => options(el).filter((o) => o.getAttribute('aria-selected') === 'true');
 
-function recordEvents(): { names: string[]; stop(): void } {
-  const names: string[] = [];
-  const types = ['cc-task-accepted', 'cc-task-declined', 'cc-error', 'cc-task-selected'];
-  const on = (e: Event) => names.push(e.type);
-  types.forEach((t) => document.addEventListener(t, on));
-  return { names, stop: () => types.forEach((t) => document.removeEventListener(t, on)) };
-}
-
 describe('<cc-task-list>', () => {
   describe('accessibility (axe)', () => {
     it('passes with several tasks (offer, connected, held) and one selected, light and dark', async () => {
-      for (const dark of [false, true]) {
+      for (const { dark } of THEMES) {
         const { store } = await threeTasks();
         const { el } = await render(store, { dark });
         expect(options(el)).to.have.length(3);
@@ -83,8 +59,8 @@ describe('<cc-task-list>', () => {
     });
 
     it('passes with an offer failure shown, light and dark', async () => {
-      for (const dark of [false, true]) {
-        const { clock, sim, store } = await simulated();
+      for (const { dark } of THEMES) {
+        const { clock, sim, store } = await simDesk();
         sim.offerContact({ media: 'telephony' });
         clock.flush();
         const { el } = await render(store, { dark });
@@ -96,7 +72,7 @@ describe('<cc-task-list>', () => {
     });
 
     it('passes when empty', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       await expect(el).to.be.accessible();
     });
@@ -104,7 +80,7 @@ describe('<cc-task-list>', () => {
 
   describe('rendering', () => {
     it('shows the empty state when there is no task', async () => {
-      const { store } = await simulated();
+      const { store } = await simDesk();
       const { el } = await render(store);
       expect(root(el).querySelector('[role="listbox"]')).to.equal(null);
       expect(text(root(el).querySelector('[part="empty"]'))).to.equal('No tasks right now.');
@@ -166,7 +142,7 @@ describe('<cc-task-list>', () => {
     });
 
     it('ticks once a second only while something counts, and not after it is removed', async () => {
-      const { clock, sim, store } = await simulated();
+      const { clock, sim, store } = await simDesk();
       const { el } = await render(store);
       expect(el.ticking).to.equal(false);
       sim.offerContact({ media: 'chat' });
@@ -265,7 +241,7 @@ describe('<cc-task-list>', () => {
     });
 
     it('does not fire cc-task-selected when the selection changes from code, or on store/language changes', async () => {
-      const events = recordEvents();
+      const events = recordEvents(document, EVENTS);
       try {
         const { clock, sim, store, call } = await threeTasks();
         const { el, setStore, setTranslator } = await render(store);
@@ -386,11 +362,11 @@ describe('<cc-task-list>', () => {
 
   describe('customer data is text', () => {
     it('renders an HTML/script payload in name, number/address and queue as inert text', async () => {
-      const { clock, sim, store } = await simulated();
-      sim.offerContact({ media: 'chat', customerName: PAYLOAD });
+      const { clock, sim, store } = await simDesk();
+      sim.offerContact({ media: 'chat', customerName: XSS_PAYLOAD });
       clock.flush();
       const { el } = await render(store);
-      expect(field(options(el)[0], 'customer')).to.equal(PAYLOAD);
+      expect(field(options(el)[0], 'customer')).to.equal(XSS_PAYLOAD);
 
       const fake = new FakeStore([task('t1'), task('t2', { media: 'email' }, { media: 'email' })]);
       for (const id of ['t1', 't2']) {
@@ -398,23 +374,23 @@ describe('<cc-task-list>', () => {
         const cpd = {
           ...t.data.interaction.callProcessingDetails,
           customerName: '',
-          displayAni: PAYLOAD,
-          fromAddress: PAYLOAD,
-          virtualTeamName: PAYLOAD,
+          displayAni: XSS_PAYLOAD,
+          fromAddress: XSS_PAYLOAD,
+          virtualTeamName: XSS_PAYLOAD,
         };
         const participants = Object.fromEntries(Object.entries(t.data.interaction.participants).map(([k, p]) => [k, { ...p, name: '' }]));
         fake.patch(id, { data: { ...t.data, interaction: { ...t.data.interaction, callProcessingDetails: cpd, participants } } });
       }
       const second = await render(fake);
       for (const option of options(second.el)) {
-        expect(field(option, 'customer')).to.equal(PAYLOAD);
-        expect(field(option, 'queue')).to.equal(PAYLOAD);
+        expect(field(option, 'customer')).to.equal(XSS_PAYLOAD);
+        expect(field(option, 'queue')).to.equal(XSS_PAYLOAD);
       }
       for (const shadow of [root(el), root(second.el)]) {
         expect(shadow.textContent).to.contain('<img');
-        expect(shadow.querySelector('img, script')).to.equal(null);
+        expectNoMarkup(shadow);
       }
-      expect(w.__xss).to.equal(undefined);
+      expectNoScriptRan();
     });
   });
 });

@@ -1,74 +1,26 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { SimulatedContactCenter, VirtualClock, type SimulatorOptions } from '../../src/backends/simulated/index.js';
-import { createStore } from '../../src/store/store.js';
-import type { CcStore } from '../../src/store/types.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import type { MediaChannel } from '../../src/model/index.js';
+import type { CcStore } from '../../src/store/types.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
 import { profile } from '../fixtures/fake-backend.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, nextTask, recordEvents, releaseSimDesks, settle, simDesk, type SimDesk } from '../fixtures/sim-desk.js';
 import '../../src/elements/wrapup-form/wrapup-form.js';
 import '../../src/elements/call-controls/call-controls.js';
 import type { CcWrapupForm } from '../../src/elements/wrapup-form/wrapup-form.js';
 import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
 
-const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-
-/**
- * Yield to the event loop through a message (not a timer): background pages throttle timers to
- * one a second when test files run side by side, messages are not throttled.
- */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 const EVENTS = ['cc-wrapup-submitted', 'cc-error'] as const;
 const AUTO = { enabled: true, timeoutSeconds: 30, allowCancel: true };
 
-interface Env {
-  clock: VirtualClock;
-  sim: SimulatedContactCenter;
-  store: CcStore;
-}
-
-const started: CcStore[] = [];
-afterEach(async () => {
-  while (started.length) await started.pop()!.stop();
-  delete (window as { __xss?: unknown }).__xss;
-});
-
-async function boot(options: SimulatorOptions = {}): Promise<Env> {
-  const clock = new VirtualClock();
-  const sim = new SimulatedContactCenter({ seed: 1, clock, latencyMs: 0, startAvailable: true, ...options });
-  const store = createStore(sim, { clock });
-  started.push(store);
-  await store.start();
-  return { clock, sim, store };
-}
-
-async function settle(el: CcWrapupForm, env?: Env, ms = 0): Promise<void> {
-  env?.clock.advance(ms);
-  for (let i = 0; i < 4; i++) {
-    await nextTask();
-    env?.clock.flush();
-  }
-  await el.updateComplete;
-}
+afterEach(releaseSimDesks);
 
 /** A live task of `media`, ended by the agent: in WRAPPING_UP. */
-async function wrappingUp(env: Env, media: MediaChannel = 'telephony', customerName?: string): Promise<string> {
-  const id = env.sim.offerContact({ media, ...(customerName ? { customerName } : {}) })!;
-  env.clock.flush();
-  await env.store.accept(id);
-  env.clock.flush();
-  await nextTask();
+async function wrappingUp(env: SimDesk, media: MediaChannel = 'telephony', customerName?: string): Promise<string> {
+  const id = await liveTask(env, media, customerName);
   await env.store.end(id);
   env.clock.flush();
   await nextTask();
@@ -99,11 +51,7 @@ async function type(el: CcWrapupForm, value: string): Promise<void> {
   await el.updateComplete;
 }
 
-function record(target: EventTarget): Array<{ type: string; detail: unknown }> {
-  const seen: Array<{ type: string; detail: unknown }> = [];
-  for (const t of EVENTS) target.addEventListener(t, (e) => seen.push({ type: t, detail: (e as CustomEvent).detail }));
-  return seen;
-}
+const record = (target: EventTarget) => recordEvents(target, EVENTS).events;
 
 /** A FakeStore with one task in wrap-up. */
 function fake(fields: Parameters<typeof fakeTask>[1] = {}): FakeStore {
@@ -111,11 +59,9 @@ function fake(fields: Parameters<typeof fakeTask>[1] = {}): FakeStore {
 }
 
 describe('<cc-wrapup-form> accessibility (axe)', () => {
-  for (const dark of [false, true]) {
-    const theme = dark ? 'dark' : 'light';
-
+  for (const { dark, theme } of THEMES) {
     it(`wrap-up without countdown, then with the validation message (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       await wrappingUp(env);
       const { el } = await render(env.store, { dark });
       expect(form(el)).not.to.equal(null);
@@ -128,7 +74,7 @@ describe('<cc-wrapup-form> accessibility (axe)', () => {
     });
 
     it(`wrap-up with the countdown, then cancelled (${theme})`, async () => {
-      const env = await boot({ autoWrapup: AUTO });
+      const env = await simDesk({ autoWrapup: AUTO });
       await wrappingUp(env);
       const { el } = await render(env.store, { dark });
       expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:30');
@@ -139,7 +85,7 @@ describe('<cc-wrapup-form> accessibility (axe)', () => {
     });
 
     it(`markdone blocked, and a failure shown (${theme})`, async () => {
-      const env = await boot();
+      const env = await simDesk();
       const id = await wrappingUp(env);
       const { el } = await render(env.store, { dark });
       env.store.blockMarkdone(id, 'Save the case in the CRM first.');
@@ -159,7 +105,7 @@ describe('<cc-wrapup-form> accessibility (axe)', () => {
 
 describe('<cc-wrapup-form> rendering', () => {
   it('shows nothing while the selected task is not in wrap-up', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = env.sim.offerContact({ media: 'telephony' })!;
     env.clock.flush();
     await env.store.accept(id);
@@ -170,7 +116,7 @@ describe('<cc-wrapup-form> rendering', () => {
   });
 
   it('a voice call in wrap-up: which task, the codes of the profile, notes, submit', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await wrappingUp(env, 'telephony', 'Zoë Müller');
     const { el } = await render(env.store);
     expect(text(el, '[part="title"]')).to.equal('Wrap-up');
@@ -184,21 +130,20 @@ describe('<cc-wrapup-form> rendering', () => {
   });
 
   it('customer name, code names and the host warning render as inert text', async () => {
-    const store = fake({ markdoneBlocked: XSS });
+    const store = fake({ markdoneBlocked: XSS_PAYLOAD });
     store.patch('t1', {
-      data: { ...store.tasks[0]!.data, interaction: { ...store.tasks[0]!.data.interaction, callProcessingDetails: { ...store.tasks[0]!.data.interaction.callProcessingDetails, customerName: XSS } } },
+      data: { ...store.tasks[0]!.data, interaction: { ...store.tasks[0]!.data.interaction, callProcessingDetails: { ...store.tasks[0]!.data.interaction.callProcessingDetails, customerName: XSS_PAYLOAD } } },
     });
-    store.setAgent({ profile: profile({ wrapUpCodes: [{ id: 'x', name: XSS }] }), status: { state: 'Available', since: 0 } });
+    store.setAgent({ profile: profile({ wrapUpCodes: [{ id: 'x', name: XSS_PAYLOAD }] }), status: { state: 'Available', since: 0 } });
     const { el } = await render(store);
-    expect(text(el, '[part="task"]')).to.contain(XSS);
-    expect(text(el, '[part="blocked"]')).to.contain(XSS);
-    expect(code(el).options[1]!.textContent).to.equal(XSS);
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expect(text(el, '[part="task"]')).to.contain(XSS_PAYLOAD);
+    expect(text(el, '[part="blocked"]')).to.contain(XSS_PAYLOAD);
+    expect(code(el).options[1]!.textContent).to.equal(XSS_PAYLOAD);
+    expectInert(el.shadowRoot!);
   });
 
   it('switches language at run time', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await wrappingUp(env, 'chat', 'Ana');
     const { el, setTranslator } = await render(env.store);
     setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
@@ -213,7 +158,7 @@ describe('<cc-wrapup-form> rendering', () => {
 
 describe('<cc-wrapup-form> through the store and the simulator', () => {
   it('end in call controls → the form appears → choose a code, write notes, submit', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = env.sim.offerContact({ media: 'telephony' })!;
     env.clock.flush();
     await env.store.accept(id);
@@ -268,7 +213,7 @@ describe('<cc-wrapup-form> through the store and the simulator', () => {
   });
 
   it('a failed submit shows inline, is announced, keeps code and notes, and a retry succeeds', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await wrappingUp(env);
     const { el } = await render(env.store);
     const events = record(el);
@@ -295,7 +240,7 @@ describe('<cc-wrapup-form> through the store and the simulator', () => {
   });
 
   it('a failure arriving as AgentWrapupFailed shows inline and keeps the input', async () => {
-    const env = await boot();
+    const env = await simDesk();
     await wrappingUp(env);
     const { el } = await render(env.store);
     await choose(el, 'wrap-resolved');
@@ -348,17 +293,16 @@ describe('<cc-wrapup-form> through the store and the simulator', () => {
 
 describe('<cc-wrapup-form> markdone blocked', () => {
   it('shows the host warning as text, keeps submit disabled and refuses Enter; unblocking enables it', async () => {
-    const env = await boot();
+    const env = await simDesk();
     const id = await wrappingUp(env);
     const { el } = await render(env.store);
     await choose(el, 'wrap-resolved');
-    env.store.blockMarkdone(id, XSS);
+    env.store.blockMarkdone(id, XSS_PAYLOAD);
     await settle(el, env);
     const blocked = $(el, '[part="blocked"]')!;
     expect(blocked.textContent).to.contain('Wrap-up is blocked by your application:');
-    expect(blocked.textContent).to.contain(XSS);
-    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    expect(blocked.textContent).to.contain(XSS_PAYLOAD);
+    expectInert(el.shadowRoot!);
     expect(submit(el).disabled).to.equal(true);
 
     const events = record(el);
@@ -377,7 +321,7 @@ describe('<cc-wrapup-form> markdone blocked', () => {
 
 describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
   it('counts down from wrapupStartedAt on the store clock, with one tick while counting', async () => {
-    const env = await boot({ autoWrapup: AUTO });
+    const env = await simDesk({ autoWrapup: AUTO });
     await wrappingUp(env);
     const { el } = await render(env.store);
     expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:30');
@@ -390,7 +334,7 @@ describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
   });
 
   it('restarts the tick when reconnected', async () => {
-    const env = await boot({ autoWrapup: AUTO });
+    const env = await simDesk({ autoWrapup: AUTO });
     await wrappingUp(env);
     const { el, wrapper } = await render(env.store);
     el.remove();
@@ -401,7 +345,7 @@ describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
   });
 
   it('Cancel hides the countdown, keeps the form, says the contact center may still wrap up — and it does', async () => {
-    const env = await boot({ autoWrapup: AUTO });
+    const env = await simDesk({ autoWrapup: AUTO });
     const id = await wrappingUp(env);
     const { el } = await render(env.store);
     const events = record(el);
@@ -447,7 +391,7 @@ describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
 
 describe('<cc-wrapup-form> events only on user action', () => {
   it('setting the store, the language or backend changes fires nothing', async () => {
-    const env = await boot({ autoWrapup: { enabled: true, timeoutSeconds: 5, allowCancel: false } });
+    const env = await simDesk({ autoWrapup: { enabled: true, timeoutSeconds: 5, allowCancel: false } });
     const id = await wrappingUp(env);
     const { el, wrapper, setStore, setTranslator } = await render(undefined);
     const events = record(wrapper);
