@@ -6,16 +6,17 @@
  */
 import type { Task } from '../../model/index.js';
 
-const text = (value: unknown): string | undefined =>
+/** The value when it is text with something other than white space in it, else undefined. */
+export const nonEmpty = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** The customer's name, when the contact center knows it. */
 export function customerName(task: Task): string | undefined {
   const interaction = task.data.interaction;
-  const fromDetails = text(interaction?.callProcessingDetails?.customerName);
+  const fromDetails = nonEmpty(interaction?.callProcessingDetails?.customerName);
   if (fromDetails) return fromDetails;
   const customer = Object.values(interaction?.participants ?? {}).find((p) => p.pType === 'Customer');
-  return text(customer?.name);
+  return nonEmpty(customer?.name);
 }
 
 /** The customer's number (voice) or address (email, chat, social). */
@@ -23,8 +24,8 @@ export function customerAddress(task: Task): string | undefined {
   const cpd = task.data.interaction?.callProcessingDetails;
   if (!cpd) return undefined;
   return task.media === 'telephony'
-    ? text(cpd.displayAni) ?? text(cpd.ani) ?? text(cpd.customerNumber)
-    : text(cpd.fromAddress) ?? text(cpd.displayAni) ?? text(cpd.ani);
+    ? nonEmpty(cpd.displayAni) ?? nonEmpty(cpd.ani) ?? nonEmpty(cpd.customerNumber)
+    : nonEmpty(cpd.fromAddress) ?? nonEmpty(cpd.displayAni) ?? nonEmpty(cpd.ani);
 }
 
 /** The name, else the number or address, else undefined (say "unknown customer"). */
@@ -34,7 +35,7 @@ export function customerLabel(task: Task): string | undefined {
 
 /** The queue the task came through. */
 export function queueName(task: Task): string | undefined {
-  return text(task.data.queueName) ?? text(task.data.interaction?.callProcessingDetails?.virtualTeamName);
+  return nonEmpty(task.data.queueName) ?? nonEmpty(task.data.interaction?.callProcessingDetails?.virtualTeamName);
 }
 
 /** For a consult offer: the name of the agent who consults us, when known. */
@@ -42,5 +43,5 @@ export function consultingAgentName(task: Task): string | undefined {
   const interaction = task.data.interaction;
   const id = task.data.consultingAgentId;
   const participant = id ? interaction?.participants?.[id] : undefined;
-  return text(participant?.name) ?? text(interaction?.callProcessingDetails?.parent_Agent_Name);
+  return nonEmpty(participant?.name) ?? nonEmpty(interaction?.callProcessingDetails?.parent_Agent_Name);
 }

@@ -3,6 +3,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { state } from 'lit/decorators.js';
 import { CcElement } from '../base/cc-element.js';
@@ -10,7 +11,8 @@ import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
 import { mediaIcon } from '../base/media-icon.js';
 import { canIssue, type AgentView, type CcError, type Task } from '../../model/index.js';
-import { customerAddress, customerName, queueName } from '../incoming-task/task-text.js';
+import { customerAddress, customerName, nonEmpty, queueName } from '../incoming-task/task-text.js';
+import type { MessageKey } from '../../i18n/catalog.js';
 import { styles } from './task-details.styles.js';
 
 declare global {
@@ -30,11 +32,12 @@ interface DataEntry {
 
 const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 
-const nonEmpty = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
 /** Drafts, saves and failures are per task and key. */
 const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;
+
+/** One label and value of a description list (`part` names the value). */
+const field = (label: string, value: unknown, part?: string): TemplateResult =>
+  html`<div class="field"><dt>${label}</dt><dd part=${ifDefined(part)}>${value}</dd></div>`;
 
 /**
  * @tagname cc-task-details
@@ -83,10 +86,11 @@ export class CcTaskDetails extends CcElement {
   private readonly agentValue = this.observe((s) => s.agent$);
   private readonly directoryValue = this.observe((s) => s.directory$);
 
-  /** What the agent typed and has not yet seen stored, by task and key. */
-  @state() private drafts: ReadonlyMap<string, string> = new Map();
-  @state() private saving: ReadonlySet<string> = new Set();
-  @state() private failures: ReadonlyMap<string, CcError> = new Map();
+  // Drafts (what the agent typed and has not yet seen stored), saves in flight and failures, by
+  // task and key. Changed in place, each change followed by requestUpdate().
+  private readonly drafts = new Map<string, string>();
+  private readonly saving = new Set<string>();
+  private readonly failures = new Map<string, CcError>();
   /** The polite announcement of the last successful save. */
   @state() private status = '';
 
@@ -98,9 +102,10 @@ export class CcTaskDetails extends CcElement {
     // A draft the store now holds (saved, or changed to the same value elsewhere) is no longer a draft.
     const task = this.selectedValue.value;
     if (!task || this.drafts.size === 0) return;
-    const stored = new Map(this.entries(task).map((entry) => [slot(task.id, entry.key), entry.value]));
-    const next = new Map([...this.drafts].filter(([id, value]) => this.saving.has(id) || stored.get(id) !== value));
-    if (next.size !== this.drafts.size) this.drafts = next;
+    for (const { key, value } of this.entries(task)) {
+      const id = slot(task.id, key);
+      if (!this.saving.has(id) && this.drafts.get(id) === value) this.drafts.delete(id);
+    }
   }
 
   protected override render(): TemplateResult {
@@ -121,33 +126,30 @@ export class CcTaskDetails extends CcElement {
     </section>`;
   }
 
+  /** The task's facts that are known: label, part of the value, value. */
   private renderFacts(task: Task): TemplateResult[] {
     const cpd = task.data.interaction?.callProcessingDetails;
-    const voice = task.media === 'telephony';
-    const fact = (label: string, part: string, value: unknown): TemplateResult | undefined =>
-      value === undefined
-        ? undefined
-        : html`<div class="field"><dt>${label}</dt><dd part=${part}>${value}</dd></div>`;
-    return [
-      fact(this.t('taskDetails.customer'), 'customer', customerName(task) ?? this.t('common.unknownCustomer')),
-      fact(this.t(voice ? 'taskDetails.number' : 'taskDetails.address'), 'address', customerAddress(task)),
-      fact(
-        this.t('taskDetails.media'),
+    const facts: [MessageKey, string, unknown][] = [
+      ['taskDetails.customer', 'customer', customerName(task) ?? this.t('common.unknownCustomer')],
+      [task.media === 'telephony' ? 'taskDetails.number' : 'taskDetails.address', 'address', customerAddress(task)],
+      [
+        'taskDetails.media',
         'media',
         html`<span class="media">${mediaIcon(task.media)}<span>${this.i18n.media(task.media)}</span></span>`,
-      ),
-      fact(this.t('taskDetails.state'), 'state', this.i18n.state(task.state)),
-      fact(this.t('taskDetails.queue'), 'queue', queueName(task)),
-      fact(this.t('taskDetails.entryPoint'), 'entry-point', this.entryPoint(cpd?.EP_ID)),
-      fact(this.t('taskDetails.dnis'), 'dnis', nonEmpty(cpd?.dnis)),
-      fact(this.t('taskDetails.ivrPath'), 'ivr-path', nonEmpty(cpd?.IvrPath)),
-    ].filter((row): row is TemplateResult => row !== undefined);
+      ],
+      ['taskDetails.state', 'state', this.i18n.state(task.state)],
+      ['taskDetails.queue', 'queue', queueName(task)],
+      ['taskDetails.entryPoint', 'entry-point', this.entryPoint(cpd?.EP_ID)],
+      ['taskDetails.dnis', 'dnis', nonEmpty(cpd?.dnis)],
+      ['taskDetails.ivrPath', 'ivr-path', nonEmpty(cpd?.IvrPath)],
+    ];
+    return facts
+      .filter(([, , value]) => value !== undefined)
+      .map(([label, part, value]) => field(this.t(label), value, part));
   }
 
   private renderEntry(task: Task, entry: DataEntry, index: number): TemplateResult {
-    if (!entry.editable) {
-      return html`<div class="field"><dt>${entry.label}</dt><dd>${entry.value}</dd></div>`;
-    }
+    if (!entry.editable) return field(entry.label, entry.value);
     const id = slot(task.id, entry.key);
     const saving = this.saving.has(id);
     const failure = this.failures.get(id);
@@ -156,24 +158,13 @@ export class CcTaskDetails extends CcElement {
       <dt><label for=${inputId} id="${inputId}-label">${entry.label}</label></dt>
       <dd>
         <form class="edit" @submit=${(event: Event) => this.save(event, task.id, entry)}>
-          <input
-            id=${inputId}
-            part="input"
-            name="value"
-            autocomplete="off"
+          <input id=${inputId} part="input" name="value" autocomplete="off"
             .value=${live(this.drafts.get(id) ?? entry.value)}
             aria-invalid=${failure ? 'true' : 'false'}
             aria-describedby=${failure ? `${inputId}-error` : nothing}
-            @input=${(event: Event) => this.setDraft(id, (event.target as HTMLInputElement).value)}
-          />
-          <button
-            type="submit"
-            part="save"
-            id="${inputId}-save"
-            aria-labelledby="${inputId}-save ${inputId}-label"
-            aria-disabled=${saving ? 'true' : 'false'}
-            aria-busy=${saving ? 'true' : 'false'}
-          >
+            @input=${(event: Event) => this.setDraft(id, (event.target as HTMLInputElement).value)} />
+          <button type="submit" part="save" id="${inputId}-save" aria-labelledby="${inputId}-save ${inputId}-label"
+            aria-disabled=${saving ? 'true' : 'false'} aria-busy=${saving ? 'true' : 'false'}>
             ${this.t(saving ? 'taskDetails.saving' : 'taskDetails.save')}
           </button>
         </form>
@@ -213,7 +204,8 @@ export class CcTaskDetails extends CcElement {
   }
 
   private setDraft(id: string, value: string): void {
-    this.drafts = new Map(this.drafts).set(id, value);
+    this.drafts.set(id, value);
+    this.requestUpdate();
   }
 
   private async save(event: Event, taskId: string, entry: DataEntry): Promise<void> {
@@ -221,21 +213,20 @@ export class CcTaskDetails extends CcElement {
     const id = slot(taskId, entry.key);
     if (this.saving.has(id)) return;
     const value = this.drafts.get(id) ?? entry.value;
-    this.saving = new Set(this.saving).add(id);
-    const failures = new Map(this.failures);
-    failures.delete(id);
-    this.failures = failures;
+    this.saving.add(id);
+    this.failures.delete(id);
     this.status = '';
+    this.requestUpdate();
     const { ok } = await this.command((store) => store.setUserData(taskId, { [entry.key]: value }), {
       command: 'setUserData',
       taskId,
       onError: (error) => {
-        this.failures = new Map(this.failures).set(id, error);
+        this.failures.set(id, error);
+        this.requestUpdate(); // rendered before cc-error's listeners look
       },
     });
-    const saving = new Set(this.saving);
-    saving.delete(id);
-    this.saving = saving;
+    this.saving.delete(id);
+    this.requestUpdate();
     if (ok) {
       this.status = this.t('taskDetails.saved', { key: entry.label });
       this.emit('cc-user-data-changed', { taskId, key: entry.key, value });
