@@ -13,7 +13,8 @@ export const consultPickerStyles = css`
   p {
     margin: 0;
   }
-  .title {
+  .title,
+  .name {
     font-weight: 600;
   }
   .field,
@@ -48,9 +49,6 @@ export const consultPickerStyles = css`
     gap: calc(var(--_space) / 2) var(--_space);
     text-align: start;
     padding-block: calc(var(--_space) / 2);
-  }
-  .option .name {
-    font-weight: 600;
   }
   .option .meta {
     color: var(--_fg-muted);

@@ -9,10 +9,12 @@ import type { AgentProfile, AgentView, CcError, Task } from '../../model/index.j
 import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
 
-/** What the agent has entered for one task (kept across failures and task switches). */
+/** What the agent has done in the form for one task (kept across failures and task switches). */
 interface Draft {
   auxCodeId: string;
   notes: string;
+  /** The agent cancelled the countdown (hidden here; the contact center may still act). */
+  cancelled?: boolean;
 }
 
 declare global {
@@ -73,8 +75,6 @@ export class CcWrapupForm extends CcElement {
   private readonly ticker = new TickController(this, () => this.countdownRemaining() > 0);
 
   private readonly drafts = new Map<string, Draft>();
-  /** Tasks whose countdown the agent cancelled (hidden here; the contact center may still act). */
-  private readonly cancelled = new Set<string>();
   @state() private codeMissing = false;
   @state() private busy = false;
   @state() private failure?: { error: CcError; taskId: string; rev: number };
@@ -166,7 +166,7 @@ export class CcWrapupForm extends CcElement {
   private renderCountdown(task: Task, profile: AgentProfile | undefined): TemplateResult | typeof nothing {
     const auto = profile?.autoWrapup;
     if (!auto?.enabled || task.times.wrapupStartedAt === undefined) return nothing;
-    if (this.cancelled.has(task.id)) {
+    if (this.draft(task.id).cancelled) {
       return html`<p class="muted" part="countdown">${this.t('wrapupForm.countdownCancelled')}</p>`;
     }
     const remaining = this.countdownRemaining();
@@ -197,7 +197,7 @@ export class CcWrapupForm extends CcElement {
     const task = this.wrapupTask;
     const auto = this.agentView.profile?.autoWrapup;
     const started = task?.times.wrapupStartedAt;
-    if (!this.store || !task || !auto?.enabled || started === undefined || this.cancelled.has(task.id)) return 0;
+    if (!this.store || !task || !auto?.enabled || started === undefined || this.draft(task.id).cancelled) return 0;
     return Math.max(0, started + auto.timeoutSeconds * 1000 - this.store.now());
   }
 
@@ -205,11 +205,10 @@ export class CcWrapupForm extends CcElement {
     return task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer');
   }
 
-  /** Drop entries and cancelled countdowns of tasks that left the store. */
+  /** Drop the drafts of tasks that left the store. */
   private forgetGoneTasks(): void {
     const live = new Set((this.store?.tasks ?? []).map((t) => t.id));
     for (const id of this.drafts.keys()) if (!live.has(id)) this.drafts.delete(id);
-    for (const id of this.cancelled) if (!live.has(id)) this.cancelled.delete(id);
   }
 
   /** The task's entries (kept in `drafts`, so the handlers can change them in place). */
@@ -248,7 +247,7 @@ export class CcWrapupForm extends CcElement {
   private async onCancelCountdown(): Promise<void> {
     const task = this.wrapupTask;
     if (!task) return;
-    this.cancelled.add(task.id);
+    this.draft(task.id).cancelled = true;
     this.requestUpdate();
     await this.focusCode();
   }
