@@ -36,6 +36,8 @@ const SLOTS: readonly Slot[] = [
 
 const DANGER: ReadonlySet<ControlName> = new Set(['end', 'exitConference']);
 const isPicker = (name: ControlName): name is PickerMode => name === 'consult' || name === 'transfer';
+/** Whom the agent consults, as the agent reads it ('' when not consulting). */
+const consultName = ({ consult }: Task): string => (consult ? (consult.destination.name ?? consult.destination.id) : '');
 /** The event each of these commands fires (after `cc-task-command`) once the store accepted it. */
 const ACCEPTED: Partial<Record<ControlName, 'cc-task-held' | 'cc-task-resumed' | 'cc-task-ended'>> = {
   hold: 'cc-task-held',
@@ -127,7 +129,12 @@ export class CcCallControls extends CcElement {
     // Close the picker when its control goes away (the customer hung up, say) — but not while it is
     // sending a choice: the confirming event may come first, and the picker must stay connected to
     // deliver its cc-destination-selected.
-    if (this.pickerMode && task && !this.controls(task)[this.pickerMode].visible && !this.pickerBusy()) {
+    if (
+      this.pickerMode &&
+      task &&
+      !this.controls(task)[this.pickerMode].visible &&
+      !this.shadowRoot?.querySelector('cc-consult-picker')?.busy
+    ) {
       this.pickerMode = undefined;
     }
   }
@@ -190,13 +197,9 @@ export class CcCallControls extends CcElement {
     return controlsFor(task, agent);
   }
 
-  private pickerBusy(): boolean {
-    return this.shadowRoot?.querySelector('cc-consult-picker')?.busy ?? false;
-  }
-
   private renderStatus(task: Task): TemplateResult {
     const consult = task.consult;
-    const name = consult ? (consult.destination.name ?? consult.destination.id) : '';
+    const name = consultName(task);
     const consultStatus = task.data.consultStatus ?? consult?.status;
     const inConsult = consult && (task.state === 'CONSULTING' || task.state === 'CONFERENCING');
     const count = task.data.conferenceParticipantsCount;
@@ -245,8 +248,7 @@ export class CcCallControls extends CcElement {
   private label(task: Task, name: ControlName): string {
     if (name === 'switchLeg') {
       if (task.activeLeg === 'consult') return this.t('callControls.switchLeg.toCustomer');
-      const d = task.consult?.destination;
-      return this.t('callControls.switchLeg.toConsult', { name: d ? (d.name ?? d.id) : '' });
+      return this.t('callControls.switchLeg.toConsult', { name: consultName(task) });
     }
     return this.t(`callControls.${name}` as MessageKey);
   }

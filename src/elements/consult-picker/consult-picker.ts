@@ -177,8 +177,7 @@ export class CcConsultPicker extends CcElement {
   }
 
   private visibleError(task: Task): CcError | undefined {
-    if (this.failure) return this.failure;
-    return task.error?.command === this.effectiveMode ? task.error : undefined;
+    return this.failure ?? (task.error?.command === this.effectiveMode ? task.error : undefined);
   }
 
   private renderList(kind: Exclude<DestinationType, 'dialNumber'>, actionable: boolean): TemplateResult {
