@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import { styles } from './outdial.styles.js';
 
 /** The keypad, row by row. */
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+const KEYS = [...'123456789*0#'];
 
 /**
  * Dial out: a number field (`type="tel"`) with a keypad of real buttons, validation against the
@@ -83,20 +83,9 @@ export class CcOutdial extends CcElement {
           ${unavailable ? html`<p part="reason" id="reason" class="muted">${this.t(unavailable)}</p>` : nothing}
           <div class="field">
             <label for="number">${this.t('outdial.number')}</label>
-            <input
-              id="number"
-              part="input"
-              type="tel"
-              inputmode="tel"
-              autocomplete="off"
-              .value=${live(this.number)}
-              aria-invalid=${problem ? 'true' : 'false'}
-              aria-describedby="validation"
-              @input=${this.onInput}
-            />
-            <p part="validation" id="validation" class="error">
-              ${problem ? this.t(`outdial.invalid.${problem}` as MessageKey) : nothing}
-            </p>
+            <input id="number" part="input" type="tel" inputmode="tel" autocomplete="off" .value=${live(this.number)}
+              aria-invalid=${problem ? 'true' : 'false'} aria-describedby="validation" @input=${this.onInput} />
+            <p part="validation" id="validation" class="error">${problem ? this.t(`outdial.invalid.${problem}` as MessageKey) : nothing}</p>
           </div>
           <div part="keypad" role="group" aria-label=${this.t('outdial.keypad')}>
             ${KEYS.map((key) => html`<button part="key" type="button" data-key=${key} @click=${this.onKey}>${key}</button>`)}
@@ -138,10 +127,6 @@ export class CcOutdial extends CcElement {
     return undefined;
   }
 
-  private get input(): HTMLInputElement | null {
-    return this.renderRoot.querySelector('input');
-  }
-
   private edit(next: string): void {
     this.number = next;
     this.failure = undefined;
@@ -171,7 +156,7 @@ export class CcOutdial extends CcElement {
     this.attempted = true;
     const check: DialCheck = validateDialNumber(this.number, profile);
     if (!check.ok) {
-      this.input?.focus();
+      this.renderRoot.querySelector('input')?.focus();
       return;
     }
     const number = check.number;

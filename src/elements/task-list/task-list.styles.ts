@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// A task shows one fact per line: rows share their width with the offers' Accept/Decline column.
 export const styles = css`
   :host {
     display: block;
@@ -12,20 +13,20 @@ export const styles = css`
     column-gap: var(--_space);
     align-items: stretch;
   }
-  [role='listbox'] {
-    grid-column: 1;
+  [role='listbox'],
+  .actions {
     display: grid;
     grid-template-rows: subgrid;
     gap: calc(var(--_space) / 2);
+  }
+  [role='listbox'] {
+    grid-column: 1;
     list-style: none;
     margin: 0;
     padding: 0;
   }
   .actions {
     grid-column: 2;
-    display: grid;
-    grid-template-rows: subgrid;
-    gap: calc(var(--_space) / 2);
   }
   .row-actions {
     display: grid;
@@ -35,7 +36,6 @@ export const styles = css`
   }
   .task {
     display: grid;
-    /* One fact per line: rows share their width with the offers' Accept/Decline column. */
     grid-template-columns: auto minmax(0, 1fr);
     grid-template-areas:
       'media customer'
@@ -70,15 +70,20 @@ export const styles = css`
   .task .media-icon {
     font-size: 1.4em;
   }
+  .customer,
+  .queue {
+    overflow-wrap: anywhere;
+  }
+  .queue,
+  .timer {
+    color: var(--_fg-muted);
+  }
   .customer {
     grid-area: customer;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
   .queue {
     grid-area: queue;
-    color: var(--_fg-muted);
-    overflow-wrap: anywhere;
   }
   .state {
     grid-area: state;
@@ -86,7 +91,6 @@ export const styles = css`
   .timer {
     grid-area: timer;
     font-variant-numeric: tabular-nums;
-    color: var(--_fg-muted);
   }
   .timer.countdown {
     color: var(--_warning);

@@ -78,12 +78,8 @@ export class CcTaskList extends CcOfferElement {
   @state() private activeId?: string;
   /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
   private returnFocusTo?: string;
-
-  constructor() {
-    super();
-    // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
-    this.announceAllOfferErrors = false;
-  }
+  // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
+  protected override announceAllOfferErrors = false;
 
   /** True while the 1-second timer tick runs. */
   get ticking(): boolean {
@@ -109,28 +105,23 @@ export class CcTaskList extends CcOfferElement {
     }
     const now = this.now();
     const tabStop = this.focusTarget(tasks);
-    const rows = { gridRow: `1 / span ${tasks.length}` };
-    const offers = tasks.map((task, index) => ({ task, index })).filter(({ task }) => isOffer(task));
+    const rows = styleMap({ gridRow: `1 / span ${tasks.length}` });
     return html`<div class="rows" part="base">
-      <ul
-        role="listbox"
-        part="list"
-        aria-label=${this.t('taskList.label')}
-        style=${styleMap(rows)}
-        @keydown=${this.onKeyDown}
-      >
+      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => this.renderTask(task, index, now, task.id === tabStop))}
       </ul>
-      ${offers.length === 0
-        ? nothing
-        : html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${styleMap(rows)}>
-            ${offers.map(
-              ({ task, index }) => html`<div class="row-actions" style=${styleMap({ gridRow: String(index + 1) })}>
-                ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
-                ${this.renderOfferError(task)}
-              </div>`,
+      ${tasks.some(isOffer)
+        ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${rows}>
+            ${tasks.map((task, index) =>
+              isOffer(task)
+                ? html`<div class="row-actions" style=${styleMap({ gridRow: String(index + 1) })}>
+                    ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
+                    ${this.renderOfferError(task)}
+                  </div>`
+                : nothing,
             )}
-          </div>`}
+          </div>`
+        : nothing}
     </div>`;
   }
 
@@ -138,16 +129,9 @@ export class CcTaskList extends CcOfferElement {
     const selected = task.id === this.selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
-    const parts = ['task', selected ? 'task-selected' : '', offer ? 'task-offer' : ''].filter(Boolean).join(' ');
-    return html`<li
-      role="option"
-      id="task-${index}"
-      class="task ${offer ? 'offer' : ''}"
-      part=${parts}
-      aria-selected=${selected ? 'true' : 'false'}
-      tabindex=${tabStop ? 0 : -1}
-      @click=${() => this.choose(task.id)}
-    >
+    return html`<li role="option" id="task-${index}" class="task ${offer ? 'offer' : ''}"
+      part="task${selected ? ' task-selected' : ''}${offer ? ' task-offer' : ''}"
+      aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.choose(task.id)}>
       <span class="media" part="media">${mediaIcon(task.media)}<span id="task-${index}-media">${this.i18n.media(task.media)}</span></span>
       <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
@@ -164,10 +148,12 @@ export class CcTaskList extends CcOfferElement {
     const held = holdTime(task, now);
     const handled = handleTime(task, now);
     const text = [
-      held === undefined ? undefined : this.t('taskList.holdTime', { time: this.i18n.duration(held) }),
-      handled === undefined ? undefined : this.t('taskList.handleTime', { time: this.i18n.duration(handled) }),
-    ].filter((part): part is string => part !== undefined);
-    return text.length === 0 ? nothing : html`<span class="timer" part="timer">${text.join(' · ')}</span>`;
+      held === undefined ? '' : this.t('taskList.holdTime', { time: this.i18n.duration(held) }),
+      handled === undefined ? '' : this.t('taskList.handleTime', { time: this.i18n.duration(handled) }),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return text ? html`<span class="timer" part="timer">${text}</span>` : nothing;
   }
 
   protected override async respond(taskId: string, command: 'accept' | 'decline'): Promise<void> {
@@ -205,28 +191,20 @@ export class CcTaskList extends CcOfferElement {
     const tasks = this.tasks;
     const current = tasks.findIndex((t) => t.id === this.focusTarget(tasks));
     if (current < 0) return;
-    let next = current;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(current + 1, tasks.length - 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(current - 1, 0);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = tasks.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        this.choose(tasks[current].id);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.choose(tasks[current].id);
+      return;
     }
+    const last = tasks.length - 1;
+    const moves: Partial<Record<string, number>> = {
+      ArrowDown: Math.min(current + 1, last),
+      ArrowUp: Math.max(current - 1, 0),
+      Home: 0,
+      End: last,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
     event.preventDefault();
     this.activeId = tasks[next].id;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#task-${next}`)?.focus());
