@@ -4,6 +4,7 @@
  * @module
  */
 import type { Task } from './domain.js';
+import { isFinal, OFFERS, OVER } from './final.js';
 import { agentsInCall, customerInCall, ronaTimeoutOf, wrapUpOwed } from './payload.js';
 import type { ConsultStatus, TaskData } from './seed-types.js';
 
@@ -21,36 +22,26 @@ export const DERIVED_KEYS = [
   'wrapUpRequired',
 ] as const satisfies readonly (keyof TaskData)[];
 
-const ENDED = new Set<Task['state']>(['WRAPPING_UP', 'COMPLETED', 'TERMINATED']);
-
 /**
  * Whether the agent owes a wrap-up: always in WRAPPING_UP, never once the task is final,
  * otherwise the payload's rule (`agentsPendingWrapUp` or the agent's `isWrapUp`).
  */
-export function wrapUpRequiredFor(task: Pick<Task, 'state' | 'data'>, agentId: string): boolean {
-  if (task.state === 'WRAPPING_UP') return true;
-  if (task.state === 'COMPLETED' || task.state === 'TERMINATED') return false;
-  return wrapUpOwed(task.data, agentId);
-}
+export const wrapUpRequiredFor = (task: Pick<Task, 'state' | 'data'>, agentId: string): boolean =>
+  task.state === 'WRAPPING_UP' || (!isFinal(task) && wrapUpOwed(task.data, agentId));
 
 /** Whether this agent is the consulted (secondary) party: being offered a consult, or as the reducer recorded. */
 export const isSecondary = (task: Pick<Task, 'state' | 'data'>): boolean =>
   task.state === 'OFFERED_CONSULT' || task.data.isSecondaryAgent === true;
 
-function consultStatusOf(task: Task): ConsultStatus | undefined {
-  switch (task.state) {
-    case 'OFFERED_CONSULT':
-      return 'BEING_CONSULTED';
-    case 'CONSULTING':
-      return task.consult?.status ?? (isSecondary(task) ? 'BEING_CONSULTED_ACCEPTED' : 'CONSULT_INITIATED');
-    case 'CONFERENCING':
-      return 'CONFERENCE';
-    case 'CONNECTED':
-    case 'HELD':
-      return 'CONNECTED';
-    default:
-      return task.consult?.status === 'CONSULT_COMPLETED' ? 'CONSULT_COMPLETED' : undefined;
-  }
+type Facts = Pick<Task, 'state' | 'data' | 'consult'>;
+
+function consultStatusOf(task: Facts): ConsultStatus | undefined {
+  const { state, consult } = task;
+  if (state === 'OFFERED_CONSULT') return 'BEING_CONSULTED';
+  if (state === 'CONSULTING') return consult?.status ?? (isSecondary(task) ? 'BEING_CONSULTED_ACCEPTED' : 'CONSULT_INITIATED');
+  if (state === 'CONFERENCING') return 'CONFERENCE';
+  if (state === 'CONNECTED' || state === 'HELD') return 'CONNECTED';
+  return consult?.status === 'CONSULT_COMPLETED' ? 'CONSULT_COMPLETED' : undefined;
 }
 
 /**
@@ -60,26 +51,23 @@ function consultStatusOf(task: Task): ConsultStatus | undefined {
  * isIncomingTask (OFFERED / OFFERED_CONSULT), isSecondaryAgent, consultStatus, wrapUpRequired,
  * conferenceParticipantsCount (agents in the main leg) and ronaTimeout (seconds).
  */
-export function deriveFlags(task: Task, agentId: string): TaskData {
-  const data = task.data;
+export function deriveFlags(task: Facts, agentId: string): TaskData {
+  const { state, data } = task;
   const agents = agentsInCall(data).length;
-  const flags: Partial<TaskData> = {
+  // In DERIVED_KEYS order: keys new to the payload are added in that order.
+  const out: TaskData = {
+    ...data,
     conferenceParticipantsCount: agents,
     consultStatus: consultStatusOf(task),
-    isConferenceInProgress: task.state === 'CONFERENCING' && agents >= 2,
-    isConsultInProgress: task.state === 'CONSULTING',
-    isCustomerInCall: !ENDED.has(task.state) && customerInCall(data),
-    isIncomingTask: task.state === 'OFFERED' || task.state === 'OFFERED_CONSULT',
-    isOnHold: task.state === 'HELD',
+    isConferenceInProgress: state === 'CONFERENCING' && agents >= 2,
+    isConsultInProgress: state === 'CONSULTING',
+    isCustomerInCall: !OVER.has(state) && customerInCall(data),
+    isIncomingTask: OFFERS.has(state),
+    isOnHold: state === 'HELD',
     isSecondaryAgent: isSecondary(task),
     ronaTimeout: ronaTimeoutOf(data),
     wrapUpRequired: wrapUpRequiredFor(task, agentId),
   };
-  const out: TaskData = { ...data };
-  for (const key of DERIVED_KEYS) {
-    const value = flags[key];
-    if (value === undefined) delete out[key];
-    else (out as unknown as Record<string, unknown>)[key] = value;
-  }
+  for (const key of DERIVED_KEYS) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -28,6 +28,10 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 /** `obj` has `key` of its own (not inherited, so `toString` is never a match). */
 export const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
+/** Copy without undefined values (wire payloads and optional task fields stay deep-equal comparable). */
+export const defined = <T extends object>(obj: T): T =>
+  Object.fromEntries(Object.entries(obj).filter((entry) => entry[1] !== undefined)) as T;
+
 /** `true` for `true` and `'true'` (some payload flags arrive as strings). */
 export const isTrue = (v: unknown): boolean => v === true || v === 'true';
 

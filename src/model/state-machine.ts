@@ -4,13 +4,15 @@
  * (every change is a new Task with `rev + 1`; an ignored event returns the same object).
  * @module
  */
-import type { ConsultInfo, Leg, Task, TaskCommand, TaskMessage, TaskState } from './domain.js';
+import type { ConsultInfo, Task, TaskCommand, TaskMessage, TaskState } from './domain.js';
 import { isTaskEventName, type TaskEventName } from './events.js';
-import { isFinal } from './final.js';
+import { isFinal, OFFERS, OVER } from './final.js';
 import { DERIVED_KEYS, deriveFlags } from './flags.js';
 import {
   consultLeg,
+  defined,
   destinationOf,
+  hasOwn,
   interactionStateOf,
   isMainHeld,
   isObject,
@@ -23,7 +25,7 @@ import {
   ronaTimeoutOf,
 } from './payload.js';
 import type { Interaction, TaskData } from './seed-types.js';
-import { transition, type Change } from './transitions.js';
+import { consultAs, transition, type Change } from './transitions.js';
 
 export { isFinal };
 
@@ -39,16 +41,25 @@ export interface StepResult {
   ignored?: string;
 }
 
-const ignore = (task: Task | undefined, reason: string): StepResult => ({ task, ignored: reason });
+/** What a task's state says about its role, consult and active leg. */
+type Shape = Change & Pick<Task, 'activeLeg'> & { secondary: boolean };
 
+type Times = { -readonly [K in keyof Task['times']]: Task['times'][K] };
+
+const ignore = (task: Task | undefined, reason: string): StepResult => ({ task, ignored: reason });
 
 /** Why a message cannot be read at all, if it cannot. */
 function malformed(msg: unknown): string | undefined {
-  if (!isObject(msg)) return 'malformed message: not an object';
-  if (typeof msg.type !== 'string') return 'malformed message: no event type';
-  if (typeof msg.interactionId !== 'string' || msg.interactionId === '') return 'malformed message: no interactionId';
-  if (!isObject(msg.interaction)) return 'malformed message: no interaction';
-  return undefined;
+  const why = !isObject(msg)
+    ? 'not an object'
+    : typeof msg.type !== 'string'
+      ? 'no event type'
+      : typeof msg.interactionId !== 'string' || msg.interactionId === ''
+        ? 'no interactionId'
+        : isObject(msg.interaction)
+          ? undefined
+          : 'no interaction';
+  return why && `malformed message: ${why}`;
 }
 
 /** Events that confirm a pending command (a state change or its `…Failed` twin also settles it). */
@@ -74,12 +85,26 @@ const CONFIRMS: Readonly<Record<TaskCommand, readonly TaskEventName[]>> = {
   deleteUserData: ['ContactUpdated'],
 };
 
-/** Copy without undefined values (wire payloads and optional task fields stay deep-equal comparable). */
-function defined<T extends object>(obj: T): T {
-  const out = {} as T;
-  for (const [key, value] of Object.entries(obj)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
-  return out;
-}
+/** What `interaction.state` of a snapshot means (a `connected` call whose main leg is held is HELD). */
+const SNAPSHOT: Readonly<Record<string, TaskState>> = {
+  new: 'OFFERED',
+  consult: 'OFFERED_CONSULT',
+  connected: 'CONNECTED',
+  hold: 'HELD',
+  consulting: 'CONSULTING',
+  conference: 'CONFERENCING',
+  conferencing: 'CONFERENCING',
+  wrapup: 'WRAPPING_UP',
+};
+
+/** The events that create a task the store does not know yet (besides a snapshot). */
+const CREATES: Partial<Record<TaskEventName, TaskState>> = {
+  AgentOfferContact: 'OFFERED',
+  AgentOfferConsult: 'OFFERED_CONSULT',
+  AgentContactAssigned: 'CONNECTED',
+};
+
+const TALKING: ReadonlySet<TaskState> = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
 
 /**
  * The message's payload over the task's data: top-level fields the message omits are kept, and
@@ -92,80 +117,47 @@ export function mergeData(old: TaskData | undefined, msg: TaskMessage): TaskData
   return { ...old, ...incoming, interaction } as TaskData;
 }
 
-const OFFERS = new Set<TaskState>(['OFFERED', 'OFFERED_CONSULT']);
-const TALKING = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
-
-/** Timestamps after moving from `from` to `change.state` at `at`. */
-function nextTimes(old: Task['times'], from: TaskState, change: Change, at: number | undefined): Task['times'] {
-  const t: { -readonly [K in keyof Task['times']]: Task['times'][K] } = { ...old };
-  const to = change.state;
+/** Timestamps after moving from `from` to `to` at `at`. */
+function nextTimes(old: Task['times'], from: TaskState, to: TaskState, at: number | undefined): Task['times'] {
+  const t: Times = { ...old };
   if (to !== from) {
     if (OFFERS.has(from)) delete t.ronaDeadline;
     if (from === 'HELD') delete t.heldAt;
     if (to === 'HELD') t.heldAt = at;
     if (TALKING.has(to)) t.connectedAt ??= at;
     if (to === 'WRAPPING_UP') t.wrapupStartedAt = at;
+    // The contact ends now (finishing a wrap-up does not end it again).
+    if (OVER.has(to) && from !== 'WRAPPING_UP') t.endedAt ??= at;
   }
-  if (change.ended) t.endedAt ??= at;
   return defined(t);
 }
 
-/** Finish a task: secondary fact into the data, derived flags, wrap-up flag, no undefined fields. */
-function finish(task: Task, secondary: boolean, agentId: string): Task {
-  const draft = defined({ ...task, data: { ...task.data, isSecondaryAgent: secondary } });
-  const data = deriveFlags(draft, agentId);
-  return { ...draft, data, wrapUpRequired: data.wrapUpRequired === true };
+/** Finish a task: derived flags, the wrap-up flag, no undefined fields. */
+function finish(task: Omit<Task, 'wrapUpRequired'>, agentId: string): Task {
+  const data = deriveFlags(task, agentId);
+  return defined({ ...task, data, wrapUpRequired: data.wrapUpRequired === true });
 }
 
 /** Apply a change to a live task. */
 function apply(task: Task, msg: TaskMessage, data: TaskData, change: Change, agentId: string): Task {
-  const moved = change.state !== task.state;
-  const settles =
-    moved ||
-    change.error !== undefined ||
-    (task.pending !== undefined && isTaskEventName(msg.type) && CONFIRMS[task.pending.command].includes(msg.type));
-  const next: Task = {
-    id: task.id,
-    state: change.state,
-    previousState: moved ? task.state : task.previousState,
-    media: task.media,
-    data,
-    pending: settles ? undefined : task.pending,
-    error: change.error,
-    muted: change.muted ?? task.muted,
-    recording: change.recording ?? task.recording,
-    consult: change.consult === null ? undefined : (change.consult ?? task.consult),
-    activeLeg: change.activeLeg ?? task.activeLeg,
-    wrapUpRequired: task.wrapUpRequired,
-    endReason: change.endReason ?? task.endReason,
-    markdoneBlocked: task.markdoneBlocked,
-    times: nextTimes(task.times, task.state, change, msg.eventTime),
-    rev: task.rev + 1,
-  };
-  return finish(next, change.secondary ?? task.data.isSecondaryAgent === true, agentId);
-}
-
-/** Map `interaction.state` of a snapshot to a task state. */
-function stateFromPayload(msg: TaskMessage): TaskState | undefined {
-  switch (interactionStateOf(msg)) {
-    case 'new':
-      return 'OFFERED';
-    case 'consult':
-      return 'OFFERED_CONSULT';
-    case 'connected':
-      return isMainHeld(msg) ? 'HELD' : 'CONNECTED';
-    case 'hold':
-      return 'HELD';
-    case 'consulting':
-      return 'CONSULTING';
-    case 'conference':
-    case 'conferencing':
-      return 'CONFERENCING';
-    case 'wrapup':
-      return 'WRAPPING_UP';
-    default:
-      return undefined;
-  }
+  const { secondary = task.data.isSecondaryAgent === true, ...fields } = change;
+  const to = fields.state ?? task.state;
+  const moved = to !== task.state;
+  const pending = task.pending;
+  const settles = moved || fields.error !== undefined || (pending !== undefined && CONFIRMS[pending.command].includes(msg.type as TaskEventName));
+  return finish(
+    {
+      ...task,
+      pending: settles ? undefined : pending,
+      error: undefined,
+      ...fields,
+      previousState: moved ? task.state : task.previousState,
+      data: { ...data, isSecondaryAgent: secondary },
+      times: nextTimes(task.times, task.state, to, msg.eventTime),
+      rev: task.rev + 1,
+    },
+    agentId,
+  );
 }
 
 /** Whether the consulted party has joined the consult leg (for a snapshot taken mid-consult). */
@@ -175,7 +167,7 @@ function consultJoined(data: TaskData, agentId: string): boolean {
   return Array.isArray(ids) && ids.some((id) => id !== agentId && participant(data, id)?.hasJoined === true);
 }
 
-/** The agent who consults us (the secondary's view of the consult). */
+/** The agent who consults us (the secondary's view of the consult), unless already known. */
 function consulter(data: TaskData, known?: ConsultInfo): ConsultInfo['destination'] {
   if (known) return known.destination;
   const id = data.consultingAgentId || ownerOf(data) || '';
@@ -183,137 +175,107 @@ function consulter(data: TaskData, known?: ConsultInfo): ConsultInfo['destinatio
   return name ? { type: 'agent', id, name } : { type: 'agent', id };
 }
 
-interface Shape {
-  secondary: boolean;
-  consult?: ConsultInfo;
-  activeLeg: Leg;
-}
-
 /** Secondary role, consult and active leg for a task in `state` described by `data`. */
 function shapeOf(state: TaskState, data: TaskData, agentId: string, old?: Task): Shape {
   const owner = ownerOf(data);
   const known = old?.consult;
-  switch (state) {
-    case 'OFFERED_CONSULT':
-      return { secondary: true, consult: { destination: consulter(data, known), status: 'BEING_CONSULTED' }, activeLeg: 'consult' };
-    case 'CONSULTING': {
-      const secondary = owner ? owner !== agentId : old?.data.isSecondaryAgent === true;
-      if (secondary) {
-        const consult: ConsultInfo = { destination: consulter(data, known), status: 'BEING_CONSULTED_ACCEPTED' };
-        return { secondary, consult, activeLeg: 'consult' };
-      }
-      const accepted = known?.status === 'CONSULT_ACCEPTED' || consultJoined(data, agentId);
-      const consult: ConsultInfo = {
-        ...known,
-        destination: destinationOf(data, known?.destination),
-        status: accepted ? 'CONSULT_ACCEPTED' : 'CONSULT_INITIATED',
-      };
-      return { secondary, consult, activeLeg: isMainHeld(data) ? 'consult' : 'main' };
-    }
-    case 'CONFERENCING': {
-      const secondary = owner ? owner !== agentId : old?.data.isSecondaryAgent === true;
-      const destination = known?.destination ?? destinationOf(data);
-      return { secondary, consult: { ...known, destination, status: 'CONFERENCE' }, activeLeg: 'main' };
-    }
-    default:
-      return { secondary: false, activeLeg: 'main' };
+  const secondary = owner ? owner !== agentId : old?.data.isSecondaryAgent === true;
+  const consulted = (status: ConsultInfo['status']): Shape => ({
+    secondary: true,
+    consult: { destination: consulter(data, known), status },
+    activeLeg: 'consult',
+  });
+  if (state === 'OFFERED_CONSULT') return consulted('BEING_CONSULTED');
+  if (state === 'CONSULTING') {
+    if (secondary) return consulted('BEING_CONSULTED_ACCEPTED');
+    const accepted = known?.status === 'CONSULT_ACCEPTED' || consultJoined(data, agentId);
+    return {
+      secondary,
+      consult: consultAs(known, data, accepted ? 'CONSULT_ACCEPTED' : 'CONSULT_INITIATED'),
+      activeLeg: isMainHeld(data) ? 'consult' : 'main',
+    };
   }
+  if (state === 'CONFERENCING') {
+    return { secondary, consult: { ...known, destination: known?.destination ?? destinationOf(data), status: 'CONFERENCE' }, activeLeg: 'main' };
+  }
+  return { secondary: false, activeLeg: 'main' };
 }
 
 /**
  * Times for a task first seen in `state` at `at`. A snapshot (`AgentContact`) arrives long after
  * the facts, so it prefers the payload's own timestamps (the agent's join, the leg's hold).
  */
-function initialTimes(state: TaskState, data: TaskData, agentId: string, at: number | undefined, snapshot: boolean): Task['times'] {
+function initialTimes(state: TaskState, data: TaskData, agentId: string, at: number | undefined, snapshot: boolean): Times {
   if (OFFERS.has(state)) {
     const rona = ronaTimeoutOf(data);
     return defined({ offeredAt: at, ronaDeadline: at !== undefined && rona !== undefined ? at + rona * 1000 : undefined });
   }
   const joined = snapshot ? participant(data, agentId)?.joinTimestamp : undefined;
-  const connectedAt = typeof joined === 'number' ? joined : at;
   const hold = snapshot ? mainLeg(data)?.holdTimestamp : undefined;
+  const wrapping = state === 'WRAPPING_UP' ? at : undefined;
   return defined({
-    connectedAt,
+    connectedAt: typeof joined === 'number' ? joined : at,
     heldAt: state === 'HELD' ? (typeof hold === 'number' ? hold : at) : undefined,
-    wrapupStartedAt: state === 'WRAPPING_UP' ? at : undefined,
-    endedAt: state === 'WRAPPING_UP' ? at : undefined,
+    wrapupStartedAt: wrapping,
+    endedAt: wrapping,
   });
 }
 
-/** Build a task in `state` from a message (creation), or rebuild `old` from a snapshot (rehydration). */
+/**
+ * Build a task in `state` from a message (creation), or rebuild `old` from a snapshot
+ * (rehydration: its times, mute and markdone block are kept; pending, error and end reason go).
+ */
 function build(msg: TaskMessage, state: TaskState, agentId: string, old?: Task): StepResult {
   const media = old?.media ?? mediaOf(msg);
   if (!media) return ignore(old, `unsupported media type "${String(msg.interaction.mediaType)}"`);
   const data = mergeData(old?.data, msg);
-  const shape = shapeOf(state, data, agentId, old);
-  const fresh = initialTimes(state, data, agentId, msg.eventTime, msg.type === 'AgentContact');
-  const times = old
-    ? defined({
-        ...fresh,
-        ...old.times,
-        heldAt: state === 'HELD' ? (old.times.heldAt ?? fresh.heldAt) : undefined,
-        ronaDeadline: OFFERS.has(state) ? (old.times.ronaDeadline ?? fresh.ronaDeadline) : undefined,
-      })
-    : fresh;
-  const task: Task = {
+  const { secondary, ...shape } = shapeOf(state, data, agentId, old);
+  const times = { ...initialTimes(state, data, agentId, msg.eventTime, msg.type === 'AgentContact'), ...old?.times };
+  if (state !== 'HELD') delete times.heldAt;
+  if (!OFFERS.has(state)) delete times.ronaDeadline;
+  const task = {
     id: msg.interactionId,
     state,
-    previousState: old ? (old.state !== state ? old.state : old.previousState) : undefined,
+    previousState: old && (old.state !== state ? old.state : old.previousState),
     media,
-    data,
+    data: { ...data, isSecondaryAgent: secondary },
     muted: typeof msg.isWebCallMute === 'boolean' ? msg.isWebCallMute : (old?.muted ?? false),
     recording: recordingOf(data, media),
-    consult: shape.consult,
-    activeLeg: shape.activeLeg,
-    wrapUpRequired: false,
+    ...shape,
     markdoneBlocked: old?.markdoneBlocked,
     times,
     rev: (old?.rev ?? 0) + 1,
   };
-  return { task: finish(task, shape.secondary, agentId) };
-}
-
-/** A snapshot (`AgentContact`) of a live task: state, consult and role come from the payload. */
-function rehydrate(old: Task | undefined, msg: TaskMessage, agentId: string): StepResult {
-  const state = stateFromPayload(msg);
-  if (!state) return ignore(old, `cannot rehydrate from interaction state "${String(msg.interaction.state)}"`);
-  return build(msg, state, agentId, old);
-}
-
-/** A message about an interaction we do not know yet: only offers, assignments and snapshots create tasks. */
-function create(msg: TaskMessage, agentId: string): StepResult {
-  switch (msg.type) {
-    case 'AgentOfferContact':
-      return build(msg, 'OFFERED', agentId);
-    case 'AgentOfferConsult':
-      return build(msg, 'OFFERED_CONSULT', agentId);
-    case 'AgentContactAssigned':
-      return build(msg, 'CONNECTED', agentId);
-    case 'AgentContact':
-      return rehydrate(undefined, msg, agentId);
-    default:
-      return ignore(undefined, `${msg.type} for an unknown task ${msg.interactionId}`);
-  }
+  return { task: finish(task, agentId) };
 }
 
 /**
  * Apply one backend message to the task it is about (`undefined` when the store has none).
  * Returns the new task, or the same task with `ignored` saying why nothing changed: an unknown or
  * malformed message, a message for another interaction, a final task, or an event that makes no
- * sense in the task's state. A task is never corrupted by a message.
+ * sense in the task's state. A task is never corrupted by a message. Only offers, assignments and
+ * snapshots (`AgentContact`, which also rebuilds a known task) create tasks.
  */
-export function step(task: Task | undefined, msg: TaskMessage, ctx: ReduceContext): StepResult {
+export function step(task: Task | undefined, msg: TaskMessage, { agentId }: ReduceContext): StepResult {
   const bad = malformed(msg);
   if (bad) return ignore(task, bad);
-  if (!isTaskEventName(msg.type)) return ignore(task, `unknown event type "${msg.type}"`);
-  if (!task) return create(msg, ctx.agentId);
-  if (task.id !== msg.interactionId) return ignore(task, `message for ${msg.interactionId} does not belong to task ${task.id}`);
-  if (isFinal(task)) return ignore(task, `the task is ${task.state}: ${msg.type} ignored`);
-  if (msg.type === 'AgentContact') return rehydrate(task, msg, ctx.agentId);
+  const { type, interactionId } = msg;
+  if (!isTaskEventName(type)) return ignore(task, `unknown event type "${type}"`);
+  if (task && task.id !== interactionId) return ignore(task, `message for ${interactionId} does not belong to task ${task.id}`);
+  if (task && isFinal(task)) return ignore(task, `the task is ${task.state}: ${type} ignored`);
+  if (type === 'AgentContact') {
+    const snapshot = interactionStateOf(msg);
+    const state = hasOwn(SNAPSHOT, snapshot) ? SNAPSHOT[snapshot] : undefined;
+    if (!state) return ignore(task, `cannot rehydrate from interaction state "${String(msg.interaction.state)}"`);
+    return build(msg, state === 'CONNECTED' && isMainHeld(msg) ? 'HELD' : state, agentId, task);
+  }
+  if (!task) {
+    const state = CREATES[type];
+    return state ? build(msg, state, agentId) : ignore(undefined, `${type} for an unknown task ${interactionId}`);
+  }
   const data = mergeData(task.data, msg);
-  const outcome = transition({ task, msg, data, agentId: ctx.agentId });
-  if (typeof outcome === 'string') return ignore(task, outcome);
-  return { task: apply(task, msg, data, outcome, ctx.agentId) };
+  const outcome = transition({ task, msg, data, agentId });
+  return typeof outcome === 'string' ? ignore(task, outcome) : { task: apply(task, msg, data, outcome, agentId) };
 }
 
 /** `step(...).task`: the new task, or the same one when the message was ignored. */
