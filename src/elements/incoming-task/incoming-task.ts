@@ -115,9 +115,7 @@ export class CcIncomingTask extends CcOfferElement {
       ${queue ? html`<p class="line muted" part="queue">${this.t('incomingTask.queue', { queue })}</p>` : nothing}
       ${remaining === undefined
         ? nothing
-        : html`<p class="countdown" part="countdown" role="timer">
-            ${this.t('incomingTask.rona', { time: this.i18n.duration(remaining) })}
-          </p>`}
+        : html`<p class="countdown" part="countdown" role="timer">${this.t('incomingTask.rona', { time: this.i18n.duration(remaining) })}</p>`}
       ${this.renderOfferActions(offer, `${id}-title`, id)} ${this.renderOfferError(offer)}
     </li>`;
   }

@@ -6,7 +6,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { CcElement } from '../base/cc-element.js';
 import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
@@ -45,7 +45,8 @@ export class CcOfferElement extends CcElement {
    */
   protected announceAllOfferErrors = true;
 
-  @state() private offerFailures: ReadonlyMap<string, LocalFailure> = new Map();
+  /** Failures of this element's own clicks, by task id (changed in place, then requestUpdate()). */
+  private readonly offerFailures = new Map<string, LocalFailure>();
 
   /** Every live task, in the store's stable order. */
   protected get tasks(): readonly Task[] {
@@ -104,10 +105,8 @@ export class CcOfferElement extends CcElement {
   protected renderOfferError(task: Task): TemplateResult | typeof nothing {
     const error = this.offerError(task);
     if (!error) return nothing;
-    const text = this.i18n.error(error);
-    return this.announceAllOfferErrors || this.offerFailures.has(task.id)
-      ? html`<p class="error" part="error" role="alert">${text}</p>`
-      : html`<p class="error" part="error">${text}</p>`;
+    const announce = this.announceAllOfferErrors || this.offerFailures.has(task.id);
+    return html`<p class="error" part="error" role=${ifDefined(announce ? 'alert' : undefined)}>${this.i18n.error(error)}</p>`;
   }
 
   private renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
@@ -132,9 +131,8 @@ export class CcOfferElement extends CcElement {
   }
 
   private setFailure(taskId: string, failure: LocalFailure | undefined): void {
-    const next = new Map(this.offerFailures);
-    if (failure) next.set(taskId, failure);
-    else next.delete(taskId);
-    this.offerFailures = next;
+    if (failure) this.offerFailures.set(taskId, failure);
+    else this.offerFailures.delete(taskId);
+    this.requestUpdate();
   }
 }
