@@ -4,7 +4,7 @@ import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import type { AgentStateName, AgentView } from '../../model/index.js';
-import { CURRENT, isCurrent, parseChoice, selectableCodes, selectedValue, valueOf, type StateChoice } from './choice.js';
+import { CURRENT, idleValue, isCurrent, parseChoice, selectableCodes, selectedValue, type StateChoice } from './choice.js';
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './agent-state.styles.js';
 
@@ -65,22 +65,15 @@ export class CcAgentState extends CcElement {
       <div part="base" class=${status.state}>
         <span part="indicator" aria-hidden="true"></span>
         <label part="label" for="state">${this.t('agentState.label')}</label>
-        <select
-          id="state"
-          part="select"
-          aria-busy=${pending ? 'true' : 'false'}
-          ?disabled=${!view.profile}
-          @change=${this.onChange}
-        >
+        <select id="state" part="select" aria-busy=${pending ? 'true' : 'false'} ?disabled=${!view.profile} @change=${this.onChange}>
           ${selected === CURRENT
             ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.label(view, status.state, status.idleCodeId)}</option>`
             : nothing}
           <option value="available" .selected=${live(selected === 'available')}>${this.i18n.agentState('Available')}</option>
           <optgroup label=${this.t('agentState.idleGroup')}>
-            ${selectableCodes(view).map((code) => {
-              const value = valueOf({ state: 'Idle', idleCodeId: code.id });
-              return html`<option value=${value} .selected=${live(selected === value)}>${code.name}</option>`;
-            })}
+            ${selectableCodes(view).map(
+              (code) => html`<option value=${idleValue(code.id)} .selected=${live(selected === idleValue(code.id))}>${code.name}</option>`,
+            )}
           </optgroup>
         </select>
         <span part="timer"><span class="visually-hidden">${this.t('agentState.timeInState')}</span> ${elapsed}</span>

@@ -17,9 +17,8 @@ const IDLE_PREFIX = 'idle:';
 export const selectableCodes = (view: AgentView | undefined): readonly AuxCode[] =>
   view?.profile?.idleCodes.filter((code) => !code.isSystem) ?? [];
 
-/** The option value of a choice. */
-export const valueOf = (choice: StateChoice): string =>
-  choice.state === 'Available' ? 'available' : `${IDLE_PREFIX}${choice.idleCodeId}`;
+/** The option value of an idle code. */
+export const idleValue = (idleCodeId: string): string => IDLE_PREFIX + idleCodeId;
 
 /** The choice an option value stands for, or undefined for the placeholder or anything unknown. */
 export function parseChoice(value: string, view: AgentView | undefined): StateChoice | undefined {
@@ -34,13 +33,10 @@ export function parseChoice(value: string, view: AgentView | undefined): StateCh
  * the current state when it is a choice, else the placeholder.
  */
 export function selectedValue(view: AgentView): string {
-  const shown = view.pending ?? { state: view.status.state, idleCodeId: view.status.idleCodeId };
-  if (shown.state === 'Available') return 'available';
-  if (shown.state === 'Idle' && shown.idleCodeId !== undefined) {
-    const value = `${IDLE_PREFIX}${shown.idleCodeId}`;
-    if (parseChoice(value, view)) return value;
-  }
-  return CURRENT;
+  const { state, idleCodeId } = view.pending ?? view.status;
+  if (state === 'Available') return 'available';
+  const value = state === 'Idle' && idleCodeId !== undefined ? idleValue(idleCodeId) : CURRENT;
+  return parseChoice(value, view) ? value : CURRENT;
 }
 
 /** True when the choice is what the agent is in already (so picking it again does nothing). */
