@@ -53,39 +53,30 @@ export function canIssue(task: Task, command: TaskCommand, agent: AgentView): bo
   return control.visible && control.enabled;
 }
 
-/** Drop the optional keys whose value is undefined (keeps tasks comparable with deep equality). */
-function without<T extends object>(obj: T, ...keys: (keyof T)[]): T {
-  const out = { ...obj };
-  for (const key of keys) delete out[key];
-  return out;
+/** The task one revision on: `patch` applied, `drop` keys removed (optional keys are absent, never undefined). */
+function revise(task: Task, patch: Partial<Task>, ...drop: (keyof Task)[]): Task {
+  const out: Partial<Task> = { ...task, ...patch, rev: task.rev + 1 };
+  for (const key of drop) delete out[key];
+  return out as Task;
 }
 
 /** The task with `command` awaiting confirmation since `now`; a new command also clears the last error. */
-export function markPending(task: Task, command: TaskCommand, now: number): Task {
-  return { ...without(task, 'error'), pending: { command, since: now }, rev: task.rev + 1 };
-}
+export const markPending = (task: Task, command: TaskCommand, now: number): Task =>
+  revise(task, { pending: { command, since: now } }, 'error');
 
 /**
  * The task after a command failed: same state, no pending command, `error` set. A failed consult
  * that never started (the task is not CONSULTING) also drops the consult the store recorded.
  */
-export function markFailed(task: Task, error: CcError): Task {
-  const dropConsult = error.command === 'consult' && task.state !== 'CONSULTING' && task.consult !== undefined;
-  const base = dropConsult ? without(task, 'pending', 'consult') : without(task, 'pending');
-  return { ...base, error, rev: task.rev + 1 };
-}
+export const markFailed = (task: Task, error: CcError): Task =>
+  revise(task, { error }, 'pending', ...(error.command === 'consult' && task.state !== 'CONSULTING' ? (['consult'] as const) : []));
 
 /** The task without its error (the same object when there is none). */
-export function clearError(task: Task): Task {
-  return task.error === undefined ? task : { ...without(task, 'error'), rev: task.rev + 1 };
-}
+export const clearError = (task: Task): Task => (task.error === undefined ? task : revise(task, {}, 'error'));
 
 /** The task with markdone (wrap-up, the bridge's markdone) blocked by the host, showing `warning`. */
-export function blockMarkdone(task: Task, warning: string): Task {
-  return task.markdoneBlocked === warning ? task : { ...task, markdoneBlocked: warning, rev: task.rev + 1 };
-}
+export const blockMarkdone = (task: Task, warning: string): Task =>
+  task.markdoneBlocked === warning ? task : revise(task, { markdoneBlocked: warning });
 
 /** The task with markdone allowed again (the same object when it was not blocked). */
-export function unblockMarkdone(task: Task): Task {
-  return task.markdoneBlocked === undefined ? task : { ...without(task, 'markdoneBlocked'), rev: task.rev + 1 };
-}
+export const unblockMarkdone = (task: Task): Task => (task.markdoneBlocked === undefined ? task : revise(task, {}, 'markdoneBlocked'));

@@ -4,7 +4,7 @@
  * @module
  */
 import type { AgentView, Task, TaskCommand } from './domain.js';
-import { isFinal } from './final.js';
+import { isFinal, OFFERS } from './final.js';
 import { isSecondary } from './flags.js';
 import { agentsInCall, pauseResumeAllowed } from './payload.js';
 
@@ -44,53 +44,39 @@ export const CONTROL_NAMES: readonly ControlName[] = [
 /** Visible controls of a task, each with whether it is enabled (before any pending command). */
 type Available = Partial<Record<ControlName, boolean>>;
 
+/** Pause or resume, as the recording stands (voice only, when the payload allows it). */
 function recordingControls(task: Task): Available {
-  if (task.media !== 'telephony' || !pauseResumeAllowed(task.data)) return {};
+  if (!pauseResumeAllowed(task.data)) return {};
   if (task.recording === 'RECORDING') return { pauseRecording: true };
   if (task.recording === 'PAUSED') return { resumeRecording: true };
   return {};
 }
 
-function consultingControls(task: Task, agent: AgentView): Available {
-  const voice = task.media === 'telephony';
-  if (isSecondary(task)) return voice ? { endConsult: true, toggleMute: true } : { endConsult: true };
-  const accepted = (task.consult?.status ?? task.data.consultStatus) === 'CONSULT_ACCEPTED';
-  const agents = task.data.conferenceParticipantsCount ?? agentsInCall(task.data).length;
-  const max = agent.profile?.maxConferenceParticipants ?? Number.POSITIVE_INFINITY;
-  const available: Available = {
-    endConsult: true,
-    consultTransfer: accepted,
-    consultConference: accepted && agents < max,
-  };
-  return voice ? { ...available, switchLeg: accepted, toggleMute: true } : available;
-}
-
 function available(task: Task, agent: AgentView): Available {
+  const { state } = task;
   const voice = task.media === 'telephony';
-  switch (task.state) {
-    case 'OFFERED':
-    case 'OFFERED_CONSULT':
-      return { accept: true, decline: true };
-    case 'CONNECTED':
-      return voice
-        ? { hold: true, toggleMute: true, ...recordingControls(task), consult: true, transfer: true, end: true }
-        : { transfer: true, end: true };
-    case 'HELD':
-      // Ending a held call is allowed (as in Webex): the customer is released from hold.
-      return voice
-        ? { resume: true, ...recordingControls(task), consult: true, transfer: true, end: true }
-        : { transfer: true, end: true };
-    case 'CONSULTING':
-      return consultingControls(task, agent);
-    case 'CONFERENCING': {
-      const owner: Available = isSecondary(task) ? {} : { end: true };
-      return { exitConference: true, transfer: true, ...owner, ...(voice ? { toggleMute: true } : {}) };
-    }
-    case 'WRAPPING_UP':
-      return { wrapup: task.markdoneBlocked === undefined };
-    default:
-      return {};
+  if (OFFERS.has(state)) return { accept: true, decline: true };
+  if (state === 'CONNECTED' || state === 'HELD') {
+    // Ending a held call is allowed (as in Webex): the customer is released from hold.
+    const call: Available = state === 'HELD' ? { resume: true } : { hold: true, toggleMute: true };
+    return voice ? { ...call, ...recordingControls(task), consult: true, transfer: true, end: true } : { transfer: true, end: true };
   }
+  const mute: Available = voice ? { toggleMute: true } : {};
+  if (state === 'CONSULTING') {
+    if (isSecondary(task)) return { endConsult: true, ...mute };
+    const accepted = (task.consult?.status ?? task.data.consultStatus) === 'CONSULT_ACCEPTED';
+    const agents = task.data.conferenceParticipantsCount ?? agentsInCall(task.data).length;
+    const max = agent.profile?.maxConferenceParticipants ?? Number.POSITIVE_INFINITY;
+    return {
+      endConsult: true,
+      consultTransfer: accepted,
+      consultConference: accepted && agents < max,
+      ...(voice ? { switchLeg: accepted } : {}),
+      ...mute,
+    };
+  }
+  if (state === 'CONFERENCING') return { exitConference: true, transfer: true, ...(isSecondary(task) ? {} : { end: true }), ...mute };
+  return state === 'WRAPPING_UP' ? { wrapup: task.markdoneBlocked === undefined } : {};
 }
 
 const HIDDEN: ControlState = Object.freeze({ visible: false, enabled: false, busy: false });

@@ -62,25 +62,22 @@ function malformed(msg: unknown): string | undefined {
   return why && `malformed message: ${why}`;
 }
 
-/** Events that confirm a pending command (a state change or its `…Failed` twin also settles it). */
-const CONFIRMS: Readonly<Record<TaskCommand, readonly TaskEventName[]>> = {
-  accept: ['AgentContactAssigned', 'AgentConsulting'],
-  decline: ['AgentOfferContactRona'],
+/**
+ * Events that confirm a pending command without moving the task. Any state change, an error or
+ * the command's `…Failed` twin settles it too, so commands whose confirming events always move
+ * the task (decline, consult, endConsult, consultConference, end, wrapup) need no entry; neither
+ * does exitConference (another agent leaving does not confirm our exit; our own exit ends the task).
+ */
+const CONFIRMS: Readonly<Partial<Record<TaskCommand, readonly string[]>>> = {
+  accept: ['AgentConsulting'],
   hold: ['AgentContactHeld'],
   resume: ['AgentContactUnheld'],
   toggleMute: ['ContactUpdated'],
   pauseRecording: ['ContactRecordingPaused'],
   resumeRecording: ['ContactRecordingResumed'],
-  consult: ['AgentConsultCreated'],
-  endConsult: ['AgentConsultEnded', 'AgentCtqCancelled'],
   consultTransfer: ['AgentConsultTransferred'],
-  consultConference: ['AgentConsultConferenced'],
-  // Another agent leaving does not confirm our exit; our own exit ends the task (a state change).
-  exitConference: [],
   switchLeg: ['AgentContactHeld', 'AgentContactUnheld'],
   transfer: ['AgentBlindTransferred', 'AgentVteamTransferred'],
-  end: ['ContactEnded', 'AgentWrapup'],
-  wrapup: ['AgentWrappedUp'],
   setUserData: ['ContactUpdated'],
   deleteUserData: ['ContactUpdated'],
 };
@@ -144,7 +141,7 @@ function apply(task: Task, msg: TaskMessage, data: TaskData, change: Change, age
   const to = fields.state ?? task.state;
   const moved = to !== task.state;
   const pending = task.pending;
-  const settles = moved || fields.error !== undefined || (pending !== undefined && CONFIRMS[pending.command].includes(msg.type as TaskEventName));
+  const settles = moved || fields.error !== undefined || CONFIRMS[pending?.command as TaskCommand]?.includes(msg.type);
   return finish(
     {
       ...task,
