@@ -11,7 +11,7 @@ import { scriptedBackend } from './scripted-backend.js';
 import { createDesk, nextFrame, nextTask, once, rowState, settled, taskRows } from './desk.js';
 import { frameRecorder, installRenderCounter } from './render-counter.js';
 
-/** Navigation start → this module evaluated (the bundle and its chunk loaded, elements defined). */
+/** Navigation start → this module evaluated (the bundle loaded, elements defined). */
 const bundleReadyMs = performance.now();
 
 /** Force style and layout of the whole page (what the next frame would have to do anyway). */
