@@ -4,6 +4,7 @@
  * @module
  */
 import type { AgentStateEvent, AgentStateName, AgentView } from './domain.js';
+import { failureError } from './failure.js';
 
 const STATES: ReadonlySet<string> = new Set<AgentStateName>(['Available', 'Idle', 'RONA', 'Engaged']);
 
@@ -26,19 +27,8 @@ export function reduceAgent(view: AgentView, ev: AgentStateEvent, now: number): 
     if (!STATES.has(ev.subStatus)) return view;
     const since = typeof ev.lastStateChangeTimestamp === 'number' && ev.lastStateChangeTimestamp > 0 ? ev.lastStateChangeTimestamp : now;
     const coded = (ev.subStatus === 'Idle' || ev.subStatus === 'RONA') && ev.auxCodeId;
-    return { ...rest, status: coded ? { state: ev.subStatus, idleCodeId: ev.auxCodeId, since } : { state: ev.subStatus, since } };
+    return { ...rest, status: { state: ev.subStatus, ...(coded ? { idleCodeId: ev.auxCodeId } : {}), since } };
   }
-  if (ev.type === 'AgentStateChangeFailed') {
-    const reason = typeof ev.reason === 'string' ? ev.reason.trim() : '';
-    return {
-      ...rest,
-      error: {
-        code: 'BACKEND_ERROR',
-        command: 'setAgentState',
-        message: reason || 'The contact center could not change the agent state.',
-        at: now,
-      },
-    };
-  }
+  if (ev.type === 'AgentStateChangeFailed') return { ...rest, error: failureError('setAgentState', ev.reason, now) };
   return view;
 }

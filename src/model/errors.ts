@@ -3,6 +3,7 @@
  * @module
  */
 import type { AgentCommand, CcError, ErrorCode, TaskCommand } from './domain.js';
+import { defined } from './payload.js';
 
 /** Whether a value is a CcError (what the store rejects with). */
 export const isCcError = (value: unknown): value is CcError =>
@@ -26,5 +27,5 @@ export function toCcError(value: unknown, context: ErrorContext): CcError {
   if (isCcError(value)) return value;
   const message = value instanceof Error ? value.message : String(value);
   const { command, taskId, at, code = 'BACKEND_ERROR' } = context;
-  return taskId === undefined ? { code, command, message, at } : { code, command, taskId, message, at };
+  return defined({ code, command, taskId, message, at });
 }

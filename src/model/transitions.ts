@@ -6,8 +6,9 @@
  * @module
  */
 import { failureFor } from './commands.js';
-import type { CcError, ConsultInfo, EndReason, Task, TaskCommand, TaskMessage, TaskState } from './domain.js';
+import type { ConsultInfo, EndReason, Task, TaskMessage, TaskState } from './domain.js';
 import type { TaskEventName } from './events.js';
+import { failureError } from './failure.js';
 import { isSecondary } from './flags.js';
 import { agentsInCall, consultLeg, defined, destinationOf, isMainHeld, ownerOf, participant, wrapUpOwed } from './payload.js';
 import type { TaskData } from './seed-types.js';
@@ -35,40 +36,6 @@ export type Outcome = Change | string;
 
 type Rule = (x: Input) => Outcome;
 type Rules = Partial<Record<TaskEventName, Rule>>;
-
-const FALLBACK: Record<TaskCommand | 'outdial', string> = {
-  accept: 'accept the task',
-  decline: 'decline the task',
-  hold: 'put the call on hold',
-  resume: 'resume the call',
-  toggleMute: 'mute or unmute the call',
-  pauseRecording: 'pause the recording',
-  resumeRecording: 'resume the recording',
-  consult: 'start the consult',
-  endConsult: 'end the consult',
-  consultTransfer: 'transfer to the consulted party',
-  consultConference: 'start the conference',
-  exitConference: 'leave the conference',
-  switchLeg: 'switch between the calls',
-  transfer: 'transfer the task',
-  end: 'end the task',
-  wrapup: 'wrap up the task',
-  setUserData: 'update the task data',
-  deleteUserData: 'delete the task data',
-  outdial: 'place the outbound call',
-};
-
-/** The CcError a `…Failed` event reports: BACKEND_ERROR, the event's reason or a plain English sentence. */
-function failureError({ task, msg }: Input, command: TaskCommand | 'outdial'): CcError {
-  const reason = typeof msg.reason === 'string' ? msg.reason.trim() : '';
-  return {
-    code: 'BACKEND_ERROR',
-    command,
-    taskId: task.id,
-    message: reason || `The contact center could not ${FALLBACK[command]}.`,
-    at: msg.eventTime ?? task.pending?.since ?? 0,
-  };
-}
 
 /** `known` (the consult as recorded) with `status`, its destination completed from the payload. */
 export const consultAs = (known: ConsultInfo | undefined, data: TaskData, status: ConsultInfo['status']): ConsultInfo => ({
@@ -230,7 +197,7 @@ function anywhere(x: Input): Outcome | undefined {
   // ContactUpdateFailed answers setUserData, deleteUserData and toggleMute alike: blame the pending one.
   const pending = task.pending?.command;
   const blamed = failed === 'setUserData' && (pending === 'toggleMute' || pending === 'deleteUserData') ? pending : failed;
-  const error = failureError(x, blamed);
+  const error = failureError(blamed, msg.reason, msg.eventTime ?? task.pending?.since ?? 0, task.id);
   if (failed === 'outdial' && state === 'OFFERED') return { state: 'TERMINATED', error };
   // A consult that never started: drop what the store recorded about it.
   if (failed === 'consult' && (state === 'CONNECTED' || state === 'HELD')) return { consult: undefined, error };
