@@ -14,6 +14,7 @@ import type { CcStore } from '../../store/types.js';
 import { defaultTranslator, type Params, type Translator } from '../../i18n/translator.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { toCcError, type AgentCommand, type CcError, type TaskCommand } from '../../model/index.js';
+import { FrameGate } from './frame-gate.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -47,6 +48,13 @@ export class CcElement extends LitElement {
   @consume({ context: i18nContext, subscribe: true })
   @state()
   protected i18n: Translator = defaultTranslator;
+
+  private readonly frameGate = new FrameGate();
+
+  /** At most one render per painted frame (see FrameGate); `updateComplete` waits for a deferred one. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.frameGate.schedule(() => super.scheduleUpdate());
+  }
 
   /** Follow an observable of the current store while connected: `this.observe((s) => s.tasks$)`. */
   protected observe<T>(select: (store: CcStore) => Observable<T>): ObserveController<T> {

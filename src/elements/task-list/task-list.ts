@@ -3,6 +3,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { state } from 'lit/decorators.js';
@@ -22,6 +23,12 @@ declare global {
     /** The agent selected a task in the list (the store's selection has changed to it). */
     'cc-task-selected': CustomEvent<{ taskId: string }>;
   }
+}
+
+/** A row's timer: its text, and whether it counts down to a RONA. */
+interface TimerText {
+  text: string;
+  countdown: boolean;
 }
 
 /**
@@ -108,7 +115,14 @@ export class CcTaskList extends CcOfferElement {
     const rows = styleMap({ gridRow: `1 / span ${tasks.length}` });
     return html`<div class="rows" part="base">
       <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.onKeyDown}>
-        ${repeat(tasks, (task) => task.id, (task, index) => this.renderTask(task, index, now, task.id === tabStop))}
+        ${repeat(tasks, (task) => task.id, (task, index) => {
+          const tabbable = task.id === tabStop;
+          const timer = this.timerText(task, now);
+          // A row renders again only when what it shows can have changed: its task (a new object
+          // per change), its place, selection, tab stop, language, or its timer's text.
+          const deps = [task, index, task.id === this.selectedId, tabbable, timer?.text, this.i18n];
+          return guard(deps, () => this.renderTask(task, index, tabbable, timer));
+        })}
       </ul>
       ${tasks.some(isOffer)
         ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${rows}>
@@ -125,7 +139,7 @@ export class CcTaskList extends CcOfferElement {
     </div>`;
   }
 
-  private renderTask(task: Task, index: number, now: number, tabStop: boolean): TemplateResult {
+  private renderTask(task: Task, index: number, tabStop: boolean, timer: TimerText | undefined): TemplateResult {
     const selected = task.id === this.selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
@@ -136,15 +150,14 @@ export class CcTaskList extends CcOfferElement {
       <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
       <span class="state" part="state">${this.i18n.state(task.state)}</span>
-      ${this.renderTimer(task, now)}
+      ${timer ? html`<span class="timer${timer.countdown ? ' countdown' : ''}" part="timer">${timer.text}</span>` : nothing}
     </li>`;
   }
 
-  private renderTimer(task: Task, now: number): TemplateResult | typeof nothing {
+  /** What the row's timer shows: the RONA countdown of an offer, else hold and handle time. */
+  private timerText(task: Task, now: number): TimerText | undefined {
     const rona = ronaRemaining(task, now);
-    if (rona !== undefined) {
-      return html`<span class="timer countdown" part="timer">${this.t('incomingTask.rona', { time: this.i18n.duration(rona) })}</span>`;
-    }
+    if (rona !== undefined) return { text: this.t('incomingTask.rona', { time: this.i18n.duration(rona) }), countdown: true };
     const held = holdTime(task, now);
     const handled = handleTime(task, now);
     const text = [
@@ -153,7 +166,7 @@ export class CcTaskList extends CcOfferElement {
     ]
       .filter(Boolean)
       .join(' · ');
-    return text ? html`<span class="timer" part="timer">${text}</span>` : nothing;
+    return text ? { text, countdown: false } : undefined;
   }
 
   protected override async respond(taskId: string, command: 'accept' | 'decline'): Promise<void> {

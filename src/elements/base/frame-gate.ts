@@ -1,0 +1,81 @@
+/**
+ * At most one render per element per painted frame, for updates that arrive in separate tasks
+ * (a burst of backend events, one websocket message each). An element's first render in a frame runs
+ * as Lit schedules it (a microtask: an isolated event reaches the DOM at once), and so do follow-up
+ * renders in the same task (start-up: context, store, session in one go). An update requested from a
+ * later task in the same frame waits until that frame has been painted; Lit coalesces every request
+ * made meanwhile into that one update, and `updateComplete` waits for it.
+ * Hidden documents get no animation frames: a timer ends the wait there.
+ * @module
+ */
+
+interface PostTaskScheduler {
+  postTask(callback: () => void, options: { priority: 'user-blocking' }): Promise<unknown>;
+}
+
+/** Run `callback` in a new task, ahead of ordinary queued tasks (messages, timers) where the browser can. */
+function soon(callback: () => void): void {
+  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
+  if (scheduler?.postTask) {
+    void scheduler.postTask(callback, { priority: 'user-blocking' });
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(undefined);
+}
+
+/** Resolves once the current frame has been painted (or after `fallbackMs` without frames). */
+function afterPaint(fallbackMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, fallbackMs);
+    // A task queued from an animation-frame callback runs after that frame's style, layout and paint.
+    requestAnimationFrame(() => soon(finish));
+  });
+}
+
+/** One per element. */
+export class FrameGate {
+  /** Set while this element has rendered in the frame not yet painted. */
+  private painted: Promise<void> | undefined;
+  /** Whether the task that rendered is still running (its microtask follow-ups may render too). */
+  private sameTask = false;
+
+  /** Call from `scheduleUpdate()`: `update` runs now, or after the current frame is painted. */
+  schedule(update: () => void): void | Promise<void> {
+    if (!this.painted || this.sameTask) {
+      this.rendered();
+      update();
+      return;
+    }
+    return this.painted.then(() => {
+      this.rendered();
+      update();
+    });
+  }
+
+  private rendered(): void {
+    if (!this.sameTask) {
+      this.sameTask = true;
+      soon(() => {
+        this.sameTask = false;
+      });
+    }
+    if (this.painted) return;
+    const painted = afterPaint();
+    this.painted = painted;
+    void painted.then(() => {
+      if (this.painted === painted) this.painted = undefined;
+    });
+  }
+}
