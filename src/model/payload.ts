@@ -29,8 +29,12 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 export const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
 /** Copy without undefined values (wire payloads and optional task fields stay deep-equal comparable). */
-export const defined = <T extends object>(obj: T): T =>
-  Object.fromEntries(Object.entries(obj).filter((entry) => entry[1] !== undefined)) as T;
+export function defined<T extends object>(obj: T): T {
+  // A plain loop: this runs on every event, and entries/filter/fromEntries is ~2.5× slower (bench/).
+  const out: Record<string, unknown> = {};
+  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined) out[key] = obj[key];
+  return out as T;
+}
 
 /** `true` for `true` and `'true'` (some payload flags arrive as strings). */
 export const isTrue = (v: unknown): boolean => v === true || v === 'true';
