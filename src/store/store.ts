@@ -342,13 +342,20 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
 
   const connect = async (): Promise<void> => {
     const watch = backend.connection$.subscribe(onConnection);
+    // Listen before connecting: what the contact center sends while the session loads is held
+    // and applied after it (the reducer ignores what the session already reflects).
+    const early: BackendEvent[] = [];
+    const events = backend.events$.subscribe((event) => (loaded ? onEvent(event) : early.push(event)));
     subscriptions.add(watch);
+    subscriptions.add(events);
     let session: AgentSession;
     try {
       session = await backend.connect();
     } catch (cause) {
-      watch.unsubscribe();
-      subscriptions.remove(watch);
+      for (const subscription of [watch, events]) {
+        subscription.unsubscribe();
+        subscriptions.remove(subscription);
+      }
       const error = connectionError(cause);
       if (!stopped) emitError(error);
       throw error;
@@ -356,7 +363,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     if (stopped) return;
     load(session);
     loaded = true;
-    subscriptions.add(backend.events$.subscribe(onEvent));
+    for (const event of early.splice(0)) onEvent(event);
   };
 
   /** Load the session (on connection) or a snapshot (after a reconnection): the backend's word is the truth. */

@@ -22,6 +22,32 @@ describe('store lifecycle', () => {
     expect(h.backend.observed, 'nothing subscribed before start()').to.equal(false);
   });
 
+  it('keeps what the contact center sends while the session is still loading', async () => {
+    const h = harness();
+    h.backend.session.tasks = [snapshotOf('a', 'connected')];
+    h.backend.hang('connect');
+    const starting = h.store.start();
+    await settle();
+    expect(h.backend.observed, 'listening before connect() answers').to.equal(true);
+    // An offer arrives on the websocket before the login answer; so does a change the session
+    // already reflects (the reducer ignores it).
+    push(h, contact('AgentOfferContact', 'b', { media: 'chat' }), contact('AgentContactAssigned', 'a'));
+    expect(h.store.tasks, 'nothing applied before the session').to.deep.equal([]);
+    h.backend.settle('connect').resolve();
+    await starting;
+    expect(h.store.tasks.map((t) => [t.id, t.state])).to.deep.equal([
+      ['a', 'CONNECTED'],
+      ['b', 'OFFERED'],
+    ]);
+  });
+
+  it('stops listening when connect() fails', async () => {
+    const h = harness();
+    h.backend.fail('connect');
+    await h.store.start().catch(() => undefined);
+    expect(h.backend.observed).to.equal(false);
+  });
+
   it('start() connects, loads profile, status and live tasks, and follows the connection', async () => {
     const h = harness();
     h.backend.session.tasks = [snapshotOf('a', 'connected'), snapshotOf('b', 'new', { media: 'chat' }), snapshotOf('c', 'hold')];
