@@ -21,9 +21,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { projectRoot, startStaticServer } from './static-server.mjs';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const STEP_TIMEOUT_MS = 10_000;
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath;
 
 /**
  * The demo deployment's gadget configuration (as scripts/serve.mjs serves it): the two loopback
@@ -258,14 +259,7 @@ async function main() {
     browser = await chromium.launch({
       executablePath,
       headless: !process.env.E2E_HEADED,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: chromiumArgs,
     });
     for (const scenario of chosen) {
       const started = Date.now();

@@ -3,22 +3,15 @@
  * collector exposed and precise memory figures, and opens benchmark pages on the static server.
  */
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
+/** The shared flags, plus the garbage collector and precise memory figures the memory figures need. */
+export const CHROME_ARGS = [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 
 /** The browser (close it when done). */
 export function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: CHROME_ARGS,
   });
