@@ -2,11 +2,6 @@ import { css } from 'lit';
 
 /** Styles of `<cc-agent-state>` (after the shared tokens). */
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   [part='base'] {
     display: flex;
     flex-wrap: wrap;

@@ -28,6 +28,9 @@ export const tokens = css`
     --_font-size: var(--cc-font-size, 14px);
     font-family: var(--_font);
     font-size: var(--_font-size);
+    /* Every element paints its own surface, so its text keeps its contrast on any page. */
+    display: block;
+    background: var(--_bg);
     color: var(--_fg);
   }
   :host([hidden]) {

@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** Layout of `<cc-call-controls>`; colours and spacing only through the `--_*` tokens. */
 export const callControlsStyles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-  }
   .root {
     display: grid;
     gap: var(--_space);

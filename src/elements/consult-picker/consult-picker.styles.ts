@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** Layout of `<cc-consult-picker>`; colours and spacing only through the `--_*` tokens. */
 export const consultPickerStyles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-  }
   .root {
     display: grid;
     gap: var(--_space);

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   .offers {
     background: var(--_bg);
     color: var(--_fg);

@@ -2,11 +2,6 @@ import { css } from 'lit';
 
 /** Styles of `<cc-outdial>` (after the shared tokens). */
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   fieldset {
     margin: 0;
     padding: 0;

@@ -3,10 +3,7 @@ import { css } from 'lit';
 /** Styles of `<cc-provider>` (after the shared tokens). */
 export const styles = css`
   :host {
-    display: block;
     color-scheme: light dark;
-    background: var(--_bg);
-    color: var(--_fg);
   }
   :host([theme='light']) {
     color-scheme: light;

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   .details {
     display: grid;
     gap: calc(var(--_space) * 1.5);

@@ -2,11 +2,6 @@ import { css } from 'lit';
 
 // A task shows one fact per line: rows share their width with the offers' Accept/Decline column.
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
   .rows {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;

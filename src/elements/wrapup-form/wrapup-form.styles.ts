@@ -2,10 +2,6 @@ import { css } from 'lit';
 
 /** Layout of `<cc-wrapup-form>`; colours and spacing only through the `--_*` tokens. */
 export const wrapupFormStyles = css`
-  :host {
-    display: block;
-    background: var(--_bg);
-  }
   form {
     display: grid;
     gap: var(--_space);
