@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
@@ -228,14 +229,14 @@ export class CcCallControls extends CcElement {
     return html`<button
       type="button"
       part="control control-${name}"
-      class=${DANGER.has(name) ? 'danger' : nothing}
+      class=${DANGER.has(name) ? 'danger' : ''}
       data-slot=${slot}
       data-control=${name}
       ?disabled=${!control.enabled}
-      aria-busy=${control.busy}
-      aria-pressed=${name === 'toggleMute' ? task.muted : nothing}
-      aria-expanded=${picker ? open : nothing}
-      aria-controls=${open ? 'picker' : nothing}
+      aria-busy=${control.busy ? 'true' : 'false'}
+      aria-pressed=${ifDefined(name === 'toggleMute' ? (task.muted ? 'true' : 'false') : undefined)}
+      aria-expanded=${ifDefined(picker ? (open ? 'true' : 'false') : undefined)}
+      aria-controls=${ifDefined(open ? 'picker' : undefined)}
       @click=${() => void this.onControl(name, slot)}
     >
       <span class="label">${this.label(task, name)}</span>${control.busy
