@@ -70,55 +70,118 @@ async function crmReady(page) {
   });
 }
 
+/** The desk of the mock CRM, as a person finds it on the page. */
+function crmDesk(page) {
+  const controls = page.locator('cc-call-controls');
+  return {
+    offer: page.locator('cc-incoming-task'),
+    list: page.locator('cc-task-list'),
+    controls,
+    control: (name) => controls.getByRole('button', { name, exact: true }),
+    picker: controls.locator('cc-consult-picker'),
+    form: page.locator('cc-wrapup-form'),
+  };
+}
+
+/** Opens the mock CRM, brings in a contact with the strip button `offerButton`, and accepts it. */
+async function acceptOffer(page, step, base, offerButton) {
+  const desk = crmDesk(page);
+  await step('open the mock CRM', async () => {
+    await page.goto(`${base}/demo/`);
+    await crmReady(page);
+  });
+  await step(`click "${offerButton}"`, () => page.getByRole('button', { name: offerButton }).click());
+  await step('Accept the offer', async () => {
+    await desk.offer.getByRole('button', { name: /^Accept/ }).click();
+    await expectVisible(desk.list.getByText('Connected', { exact: true }));
+  });
+  return desk;
+}
+
+/** Wrap-up with a code, Submit, and the desk is empty again (the task left the store). */
+async function wrapUpAndFinish(page, step, desk) {
+  await step('choose a wrap-up code and Submit', async () => {
+    await expectVisible(desk.form.getByLabel('Wrap-up code'));
+    await desk.form.getByLabel('Wrap-up code').selectOption({ label: 'Resolved' });
+    await desk.form.getByRole('button', { name: 'Submit wrap-up' }).click();
+  });
+  await step('the task list is empty again', async () => {
+    await expectVisible(desk.list.getByText('No tasks right now.'));
+    const left = await page.evaluate(() => document.getElementById('provider').store.tasks.length);
+    if (left !== 0) throw new Error(`the store still holds ${left} task(s)`);
+  });
+}
+
 // ── scenarios ─────────────────────────────────────────────────────────────────────────────────
 
 const scenarios = [
   {
+    name: 'crm: a call consulted and transferred to the consulted agent, by clicking',
+    async run({ page, base, step }) {
+      const desk = await acceptOffer(page, step, base, 'Incoming call');
+      await step('Consult → Ana Souza (accepts)', async () => {
+        await desk.control('Consult').click();
+        await desk.picker.getByRole('button', { name: /Ana Souza/ }).click();
+        await expectVisible(desk.controls.getByText('Consulting with Ana Souza'));
+      });
+      await step('Complete transfer', () => desk.control('Complete transfer').click());
+      await wrapUpAndFinish(page, step, desk);
+    },
+  },
+  {
+    name: 'crm: a call transferred blind to a queue, by clicking',
+    async run({ page, base, step }) {
+      const desk = await acceptOffer(page, step, base, 'Incoming call');
+      await step('Transfer → Queues → Billing', async () => {
+        await desk.control('Transfer').click();
+        await desk.picker.getByLabel('Destination type').selectOption({ label: 'Queues' });
+        await desk.picker.getByRole('button', { name: /Billing/ }).click();
+      });
+      await wrapUpAndFinish(page, step, desk);
+    },
+  },
+  {
+    name: 'crm: a chat start to finish by clicking',
+    async run({ page, base, step }) {
+      const desk = await acceptOffer(page, step, base, 'Incoming chat');
+      await step('no voice-only controls on a chat', async () => {
+        if ((await desk.control('Hold').count()) !== 0) throw new Error('a chat shows Hold');
+      });
+      await step('End', () => desk.control('End').click());
+      await wrapUpAndFinish(page, step, desk);
+    },
+  },
+  {
+    name: 'crm: an email start to finish by clicking',
+    async run({ page, base, step }) {
+      const desk = await acceptOffer(page, step, base, 'Incoming email');
+      await step('End', () => desk.control('End').click());
+      await wrapUpAndFinish(page, step, desk);
+    },
+  },
+  {
     name: 'crm: a call start to finish by clicking',
     async run({ page, base, step }) {
-      await step('open the mock CRM', async () => {
-        await page.goto(`${base}/demo/`);
-        await crmReady(page);
-      });
-      const offer = page.locator('cc-incoming-task');
-      const controls = page.locator('cc-call-controls');
-      const control = (name) => controls.getByRole('button', { name, exact: true });
-      await step('click "Incoming call"', () => page.getByRole('button', { name: 'Incoming call' }).click());
-      await step('Accept the offer', async () => {
-        await offer.getByRole('button', { name: /^Accept/ }).click();
-        await expectVisible(page.locator('cc-task-list').getByText('Connected', { exact: true }));
-      });
+      const desk = await acceptOffer(page, step, base, 'Incoming call');
       await step('Hold', async () => {
-        await control('Hold').click();
-        await expectVisible(page.locator('cc-task-list').getByText('On hold', { exact: true }));
+        await desk.control('Hold').click();
+        await expectVisible(desk.list.getByText('On hold', { exact: true }));
       });
       await step('Resume', async () => {
-        await control('Resume').click();
-        await expectVisible(control('Hold'));
+        await desk.control('Resume').click();
+        await expectVisible(desk.control('Hold'));
       });
       await step('Consult → Ana Souza (accepts)', async () => {
-        await control('Consult').click();
-        await controls.locator('cc-consult-picker').getByRole('button', { name: /Ana Souza/ }).click();
-        await expectVisible(controls.getByText('Consulting with Ana Souza'));
+        await desk.control('Consult').click();
+        await desk.picker.getByRole('button', { name: /Ana Souza/ }).click();
+        await expectVisible(desk.controls.getByText('Consulting with Ana Souza'));
       });
       await step('Merge to conference', async () => {
-        await control('Merge to conference').click();
-        await expectVisible(page.locator('cc-task-list').getByText('Conference', { exact: true }));
+        await desk.control('Merge to conference').click();
+        await expectVisible(desk.list.getByText('Conference', { exact: true }));
       });
-      await step('End', async () => {
-        await control('End').click();
-        await expectVisible(page.locator('cc-wrapup-form').getByLabel('Wrap-up code'));
-      });
-      await step('choose a wrap-up code and Submit', async () => {
-        const form = page.locator('cc-wrapup-form');
-        await form.getByLabel('Wrap-up code').selectOption({ label: 'Resolved' });
-        await form.getByRole('button', { name: 'Submit wrap-up' }).click();
-      });
-      await step('the task list is empty again', async () => {
-        await expectVisible(page.locator('cc-task-list').getByText('No tasks right now.'));
-        const left = await page.evaluate(() => document.getElementById('provider').store.tasks.length);
-        if (left !== 0) throw new Error(`the store still holds ${left} task(s)`);
-      });
+      await step('End', () => desk.control('End').click());
+      await wrapUpAndFinish(page, step, desk);
     },
   },
   {
