@@ -7,6 +7,8 @@
  *  - the mock CRM: a call start to finish by clicking (offer, Accept, Hold, Resume, Consult a
  *    colleague who accepts, Merge to conference, End, wrap-up code, Submit) until the task list is
  *    empty again;
+ *  - the mock CRM: a call consulted and then transferred to the consulted colleague; a call
+ *    transferred blind to a queue; a chat and an email, each from offer to wrap-up;
  *  - the mock CRM: a caller named `<img onerror>` shows as text, nothing runs, no dialog opens;
  *  - the workspace page: the gadget on the other origin, driven through postMessage by the host
  *    client (agent Available, an offer arrives, accept, user data, markdone blocked and allowed);
