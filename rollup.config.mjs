@@ -9,7 +9,7 @@
  * Declarations (dist/types) come from `tsc -p tsconfig.build.json`, custom-elements.json from
  * `cem analyze` (see package.json).
  */
-import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -76,8 +76,8 @@ const configs = [
   },
 ];
 
-if (existsSync('src/bridge/host-client.ts')) {
-  configs.push({
+configs.push(
+  {
     input: 'src/bridge/host-client.ts',
     output: [
       { file: 'dist/cc-host.js', format: 'es', sourcemap: true },
@@ -85,15 +85,13 @@ if (existsSync('src/bridge/host-client.ts')) {
     ],
     plugins: plugins(),
     onwarn,
-  });
-}
-if (existsSync('src/gadget/boot.ts') && existsSync('src/gadget/gadget.html')) {
-  configs.push({
+  },
+  {
     input: 'src/gadget/boot.ts',
     output: { file: 'dist/gadget.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
     plugins: [...plugins(), copyGadgetHtml()],
     onwarn,
-  });
-}
+  },
+);
 
 export default configs;
