@@ -26,7 +26,7 @@ const ts = (outDir = 'dist') =>
 const plugins = (outDir) => [
   resolve({ exportConditions: ['es2015'], browser: true }),
   ts(outDir),
-  terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2021, module: true }),
+  terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2022, module: true }),
 ];
 const onwarn = (warning) => {
   // Lit's decorators produce `this` at the top level of helpers; everything else is an error.

@@ -46,7 +46,7 @@ export default {
   plugins: [
     esbuildPlugin({
       ts: true,
-      target: 'es2021',
+      target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],

@@ -149,8 +149,7 @@ describe('<cc-provider>', () => {
       it(`is accessible with a configuration failure shown (${theme})`, async () => {
         const { el } = await simulated({ theme });
         el.setAttribute('bridge-origins', 'https://crm.example/path');
-        await el.updateComplete;
-        expect(text(el, 'error')).to.not.equal('');
+        await waitUntil(() => text(el, 'error') !== '', 'the malformed list is reported');
         await expect(el).to.be.accessible();
       });
       it(`is accessible when the store could not start (${theme})`, async () => {
@@ -488,6 +487,7 @@ describe('<cc-provider>', () => {
     it('reports a malformed origin list with cc-error and a visible message, and stays off', async () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', `${location.origin} https://crm.example/path`);
+      await waitUntil(() => eventsOf(el, 'cc-error').length > 0, 'the malformed list is reported');
       await el.updateComplete;
       const [error] = eventsOf(el, 'cc-error');
       expect(error!.detail.code).to.equal('INVALID_PARAMETERS');
@@ -504,7 +504,7 @@ describe('<cc-provider>', () => {
     it('renders a hostile origin list as inert text', async () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', XSS_PAYLOAD);
-      await el.updateComplete;
+      await waitUntil(() => text(el, 'error') !== '', 'the malformed list is reported');
       expect(root(el).textContent).to.contain('<img');
       expectInert(root(el));
     });

@@ -5,7 +5,6 @@ import type { Subscription } from 'rxjs';
 import type { ContactCenter } from '../../backends/contact-center.js';
 import type { Clock } from '../../backends/simulated/index.js';
 import type { BridgeService } from '../../bridge/service.js';
-import { parseOrigins } from '../../bridge/origins.js';
 import { loadCatalog } from '../../i18n/catalog.js';
 import { createTranslator, defaultTranslator, type Translator } from '../../i18n/translator.js';
 import { toCcError, type CcError, type ConnectionState, type ConnectionStatus } from '../../model/index.js';
@@ -290,8 +289,9 @@ export class CcProvider extends LitElement {
   }
 
   /**
-   * (Re)starts the bridge service from the bridge attributes, or leaves it off. The origins are
-   * checked at once; the service itself is its own chunk, loaded only when a bridge is wanted.
+   * (Re)starts the bridge service from the bridge attributes, or leaves it off. The service (and
+   * the parser of the origin list, which reports a malformed list) is its own chunk, loaded only
+   * when a bridge is wanted.
    */
   private async syncBridge(): Promise<void> {
     this.stopBridge();
@@ -300,7 +300,6 @@ export class CcProvider extends LitElement {
     const origins = this.bridgeOrigins;
     if (!store || origins === undefined || origins === null) return;
     try {
-      parseOrigins(origins);
       const { startBridgeService } = await import('../../bridge/service.js');
       if (generation !== this.bridgeGeneration || this.session?.store !== store) return;
       this.bridge = startBridgeService(store, {
