@@ -13,6 +13,7 @@ import { mkdirSync, copyFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const ts = (outDir = 'dist') =>
   typescript({
@@ -26,6 +27,7 @@ const ts = (outDir = 'dist') =>
 const plugins = (outDir) => [
   resolve({ exportConditions: ['es2015'], browser: true }),
   ts(outDir),
+  minifyLiterals({ failOnError: true }),
   terser({ format: { comments: false }, compress: { passes: 2 }, ecma: 2022, module: true }),
 ];
 const onwarn = (warning) => {
