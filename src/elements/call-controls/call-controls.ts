@@ -102,8 +102,8 @@ declare global {
 export class CcCallControls extends CcElement {
   static override styles = [tokens, callControlsStyles];
 
-  private readonly task = this.observe((s) => s.selectedTask$);
-  private readonly agent = this.observe((s) => s.agent$);
+  readonly #task = this.observe((s) => s.selectedTask$);
+  readonly #agent = this.observe((s) => s.agent$);
 
   /** Which picker is open, if any. */
   @state() private pickerMode?: PickerMode;
@@ -114,16 +114,16 @@ export class CcCallControls extends CcElement {
    * The slot whose command ran: once the task is no longer pending, focus returns there (or to the
    * first control) if it was lost.
    */
-  private focusSlot?: string;
+  #focusSlot?: string;
   /** Return focus to this picker opener after the picker closes. */
-  private focusOpener?: PickerMode;
-  private lastTaskId?: string;
+  #focusOpener?: PickerMode;
+  #lastTaskId?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const task = this.task.value;
-    if (task?.id !== this.lastTaskId) {
-      this.lastTaskId = task?.id;
+    const task = this.#task.value;
+    if (task?.id !== this.#lastTaskId) {
+      this.#lastTaskId = task?.id;
       this.pickerMode = undefined;
       this.failure = undefined;
     }
@@ -133,7 +133,7 @@ export class CcCallControls extends CcElement {
     if (
       this.pickerMode &&
       task &&
-      !this.controls(task)[this.pickerMode].visible &&
+      !this.#controls(task)[this.pickerMode].visible &&
       !this.shadowRoot?.querySelector('cc-consult-picker')?.busy
     ) {
       this.pickerMode = undefined;
@@ -144,13 +144,13 @@ export class CcCallControls extends CcElement {
     super.updated(changed);
     const root = this.shadowRoot;
     if (!root) return;
-    if (this.focusOpener) {
-      root.querySelector<HTMLButtonElement>(`button[data-slot="${this.focusOpener}"]`)?.focus();
-      this.focusOpener = undefined;
+    if (this.#focusOpener) {
+      root.querySelector<HTMLButtonElement>(`button[data-slot="${this.#focusOpener}"]`)?.focus();
+      this.#focusOpener = undefined;
     }
-    const slot = this.focusSlot;
-    if (slot && !this.task.value?.pending) {
-      this.focusSlot = undefined;
+    const slot = this.#focusSlot;
+    if (slot && !this.#task.value?.pending) {
+      this.#focusSlot = undefined;
       const lost = !root.activeElement && (document.activeElement === document.body || !document.activeElement);
       if (lost) {
         const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-slot]:not(:disabled)')];
@@ -161,20 +161,20 @@ export class CcCallControls extends CcElement {
 
   protected override render(): TemplateResult {
     if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
-    const task = this.task.value;
+    const task = this.#task.value;
     if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
-    const controls = this.controls(task);
+    const controls = this.#controls(task);
     const shown = SLOTS.filter((names) => names.some((n) => controls[n].visible));
-    const error = this.visibleError(task);
+    const error = this.#visibleError(task);
     return html`
-      <div class="root" @keydown=${this.onKeydown}>
-        <p class="status" part="status" role="status">${this.renderStatus(task)}</p>
+      <div class="root" @keydown=${this.#onKeydown}>
+        <p class="status" part="status" role="status">${this.#renderStatus(task)}</p>
         ${shown.length
           ? html`<div class="buttons" part="controls" role="group" aria-label=${this.t('callControls.label')}>
               ${repeat(
                 shown,
                 (names) => names[0],
-                (names) => this.renderButton(task, names, controls),
+                (names) => this.#renderButton(task, names, controls),
               )}
             </div>`
           : nothing}
@@ -183,7 +183,7 @@ export class CcCallControls extends CcElement {
               class="picker"
               part="picker"
               aria-label=${this.t(`callControls.pickerLabel.${this.pickerMode}`)}
-              @cc-destination-selected=${this.onDestinationSelected}
+              @cc-destination-selected=${this.#onDestinationSelected}
             >
               <cc-consult-picker id="picker" mode=${this.pickerMode}></cc-consult-picker>
             </section>`
@@ -193,12 +193,12 @@ export class CcCallControls extends CcElement {
     `;
   }
 
-  private controls(task: Task): Controls {
-    const agent: AgentView = this.agent.value ?? { status: { state: 'Idle', since: 0 } };
+  #controls(task: Task): Controls {
+    const agent: AgentView = this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
     return controlsFor(task, agent);
   }
 
-  private renderStatus(task: Task): TemplateResult {
+  #renderStatus(task: Task): TemplateResult {
     const consult = task.consult;
     const name = consultName(task);
     const consultStatus = task.data.consultStatus ?? consult?.status;
@@ -220,7 +220,7 @@ export class CcCallControls extends CcElement {
   }
 
   /** The button of one slot: the slot's first name (its key), showing its visible control. */
-  private renderButton(task: Task, names: Slot, controls: Controls): TemplateResult {
+  #renderButton(task: Task, names: Slot, controls: Controls): TemplateResult {
     const slot = names[0];
     const name = names.find((n) => controls[n].visible) ?? slot;
     const control = controls[name];
@@ -237,16 +237,16 @@ export class CcCallControls extends CcElement {
       aria-pressed=${ifDefined(name === 'toggleMute' ? (task.muted ? 'true' : 'false') : undefined)}
       aria-expanded=${ifDefined(picker ? (open ? 'true' : 'false') : undefined)}
       aria-controls=${ifDefined(open ? 'picker' : undefined)}
-      @click=${() => void this.onControl(name, slot)}
+      @click=${() => void this.#onControl(name, slot)}
     >
-      <span class="label">${this.label(task, name)}</span>${control.busy
+      <span class="label">${this.#label(task, name)}</span>${control.busy
         ? html`<span class="spinner" part="spinner" aria-hidden="true"></span
             ><span class="working">${this.t('common.working')}</span>`
         : nothing}
     </button>`;
   }
 
-  private label(task: Task, name: ControlName): string {
+  #label(task: Task, name: ControlName): string {
     if (name === 'switchLeg') {
       if (task.activeLeg === 'consult') return this.t('callControls.switchLeg.toCustomer');
       return this.t('callControls.switchLeg.toConsult', { name: consultName(task) });
@@ -255,7 +255,7 @@ export class CcCallControls extends CcElement {
   }
 
   /** The failure to show: the task's own, else this element's last refusal while the task is unchanged. */
-  private visibleError(task: Task): CcError | undefined {
+  #visibleError(task: Task): CcError | undefined {
     const local = this.failure && this.failure.taskId === task.id && this.failure.rev === task.rev ? this.failure.error : undefined;
     const error = task.error ?? local;
     // The open picker shows failures of its own command.
@@ -263,8 +263,8 @@ export class CcCallControls extends CcElement {
     return error;
   }
 
-  private async onControl(name: ControlName, slot: string): Promise<void> {
-    const task = this.task.value;
+  async #onControl(name: ControlName, slot: string): Promise<void> {
+    const task = this.#task.value;
     if (!task) return;
     if (isPicker(name)) {
       this.pickerMode = this.pickerMode === name ? undefined : name;
@@ -286,25 +286,25 @@ export class CcCallControls extends CcElement {
       const accepted = ACCEPTED[command];
       if (accepted) this.emit(accepted, { taskId });
     } else {
-      const now = this.task.value;
+      const now = this.#task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
     }
-    this.focusSlot = slot;
+    this.#focusSlot = slot;
     this.requestUpdate();
   }
 
-  private onDestinationSelected(event: HTMLElementEventMap['cc-destination-selected']): void {
+  #onDestinationSelected(event: HTMLElementEventMap['cc-destination-selected']): void {
     const { taskId, mode } = event.detail;
     this.pickerMode = undefined;
-    this.focusSlot = mode;
+    this.#focusSlot = mode;
     this.emit('cc-task-command', { taskId, command: mode });
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  #onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || !this.pickerMode) return;
     event.preventDefault();
     event.stopPropagation();
-    this.focusOpener = this.pickerMode;
+    this.#focusOpener = this.pickerMode;
     this.pickerMode = undefined;
   }
 }

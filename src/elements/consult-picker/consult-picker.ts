@@ -85,9 +85,9 @@ export class CcConsultPicker extends CcElement {
   /** `consult` or `transfer`. */
   @property({ reflect: true }) mode: PickerMode = 'consult';
 
-  private readonly task = this.observe((s) => s.selectedTask$);
-  private readonly agent = this.observe((s) => s.agent$);
-  private readonly directory = this.observe((s) => s.directory$);
+  readonly #task = this.observe((s) => s.selectedTask$);
+  readonly #agent = this.observe((s) => s.agent$);
+  readonly #directory = this.observe((s) => s.directory$);
 
   @state() private kind: DestinationType = 'agent';
   @state() private filter = '';
@@ -101,8 +101,8 @@ export class CcConsultPicker extends CcElement {
   /** What the status region says after a choice succeeded. */
   @state() private announcement = '';
 
-  private loadedFrom?: CcStore;
-  private dialTried = false;
+  #loadedFrom?: CcStore;
+  #dialTried = false;
 
   /** True while a chosen destination's consult or transfer is being sent. */
   get busy(): boolean {
@@ -119,69 +119,69 @@ export class CcConsultPicker extends CcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const store = this.store;
-    if (store && store !== this.loadedFrom && this.isConnected) {
-      this.loadedFrom = store;
-      void this.load();
+    if (store && store !== this.#loadedFrom && this.isConnected) {
+      this.#loadedFrom = store;
+      void this.#load();
     }
   }
 
   protected override render(): TemplateResult {
     if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
-    const mode = this.effectiveMode;
-    const task = this.task.value;
-    const error = task ? this.visibleError(task) : undefined;
+    const mode = this.#effectiveMode;
+    const task = this.#task.value;
+    const error = task ? this.#visibleError(task) : undefined;
     return html`
       <div class="root" role="group" aria-labelledby="title">
         <p class="title" part="title" id="title">${this.t(`consultPicker.title.${mode}`)}</p>
-        ${this.renderBody(task, mode)}
+        ${this.#renderBody(task, mode)}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         <p class="error" part="error" role="alert">${error ? this.i18n.error(error) : nothing}</p>
       </div>
     `;
   }
 
-  private renderBody(task: Task | undefined, mode: PickerMode): TemplateResult {
+  #renderBody(task: Task | undefined, mode: PickerMode): TemplateResult {
     if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
-    const control = controlsFor(task, this.agentView)[mode];
+    const control = controlsFor(task, this.#agentView)[mode];
     if (!control.visible) return html`<p class="muted">${this.t(`consultPicker.unavailable.${mode}`)}</p>`;
-    const kinds = this.kinds(task);
+    const kinds = this.#kinds(task);
     const kind = kinds.includes(this.kind) ? this.kind : 'agent';
     const actionable = control.enabled && !this.busyKey;
     return html`
       <div class="field">
         <label for="kind">${this.t('consultPicker.kind')}</label>
-        <select id="kind" part="kind" @change=${this.onKind}>
+        <select id="kind" part="kind" @change=${this.#onKind}>
           ${kinds.map(
             (k) => html`<option value=${k} .selected=${k === kind}>${this.t(`consultPicker.kind.${k}`)}</option>`,
           )}
         </select>
       </div>
-      ${kind === 'dialNumber' ? this.renderDial(mode, actionable) : this.renderList(kind, actionable)}
+      ${kind === 'dialNumber' ? this.#renderDial(mode, actionable) : this.#renderList(kind, actionable)}
     `;
   }
 
-  private get effectiveMode(): PickerMode {
+  get #effectiveMode(): PickerMode {
     return this.mode === 'transfer' ? 'transfer' : 'consult';
   }
 
-  private get agentView(): AgentView {
-    return this.agent.value ?? { status: { state: 'Idle', since: 0 } };
+  get #agentView(): AgentView {
+    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
   }
 
   /** Destination kinds for this task and mode. */
-  private kinds(task: Task): DestinationType[] {
+  #kinds(task: Task): DestinationType[] {
     const kinds: DestinationType[] = ['agent', 'queue'];
-    if (this.effectiveMode === 'transfer') kinds.push('entryPoint');
+    if (this.#effectiveMode === 'transfer') kinds.push('entryPoint');
     if (task.media === 'telephony') kinds.push('dialNumber');
     return kinds;
   }
 
-  private visibleError(task: Task): CcError | undefined {
-    return this.failure ?? (task.error?.command === this.effectiveMode ? task.error : undefined);
+  #visibleError(task: Task): CcError | undefined {
+    return this.failure ?? (task.error?.command === this.#effectiveMode ? task.error : undefined);
   }
 
-  private renderList(kind: Exclude<DestinationType, 'dialNumber'>, actionable: boolean): TemplateResult {
-    const all = this.options(kind);
+  #renderList(kind: Exclude<DestinationType, 'dialNumber'>, actionable: boolean): TemplateResult {
+    const all = this.#options(kind);
     const needle = fold(this.filter.trim());
     const options = needle ? all.filter((o) => fold(`${o.name} ${o.meta ?? ''}`).includes(needle)) : all;
     const label = this.t(`consultPicker.kind.${kind}`);
@@ -202,8 +202,8 @@ export class CcConsultPicker extends CcElement {
           autocomplete="off"
           aria-describedby="filter-hint"
           .value=${this.filter}
-          @input=${this.onFilter}
-          @keydown=${this.onFilterKeydown}
+          @input=${this.#onFilter}
+          @keydown=${this.#onFilterKeydown}
         />
         <span id="filter-hint" class="visually-hidden">${this.t('consultPicker.filterHint')}</span>
       </div>
@@ -211,22 +211,22 @@ export class CcConsultPicker extends CcElement {
       ${this.loadState === 'failed'
         ? html`<p class="error">
             ${this.t('consultPicker.loadFailed')}
-            <button type="button" @click=${this.load}>${this.t('common.retry')}</button>
+            <button type="button" @click=${this.#load}>${this.t('common.retry')}</button>
           </p>`
         : nothing}
       ${options.length
-        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${loading} @keydown=${this.onListKeydown}>
+        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${loading} @keydown=${this.#onListKeydown}>
             ${repeat(
               options,
               (o) => o.key,
-              (o) => this.renderOption(o, actionable),
+              (o) => this.#renderOption(o, actionable),
             )}
           </ul>`
         : nothing}
     `;
   }
 
-  private renderOption(option: Option, actionable: boolean): TemplateResult {
+  #renderOption(option: Option, actionable: boolean): TemplateResult {
     const busy = this.busyKey === option.key;
     return html`<li>
       <button
@@ -236,7 +236,7 @@ export class CcConsultPicker extends CcElement {
         data-key=${option.key}
         ?disabled=${!actionable || option.unavailable}
         aria-busy=${busy}
-        @click=${() => void this.choose(option.destination, option.key)}
+        @click=${() => void this.#choose(option.destination, option.key)}
       >
         <span class="name">${option.name}</span>
         ${option.meta ? html`<span class="meta">${option.meta}</span>` : nothing}
@@ -247,9 +247,9 @@ export class CcConsultPicker extends CcElement {
     </li>`;
   }
 
-  private renderDial(mode: PickerMode, actionable: boolean): TemplateResult {
+  #renderDial(mode: PickerMode, actionable: boolean): TemplateResult {
     const busy = this.busyKey === 'dialNumber';
-    return html`<form class="dial" part="dial" novalidate @submit=${this.onDialSubmit}>
+    return html`<form class="dial" part="dial" novalidate @submit=${this.#onDialSubmit}>
       <label for="dial">${this.t('consultPicker.dial.label')}</label>
       <div class="row">
         <input
@@ -260,7 +260,7 @@ export class CcConsultPicker extends CcElement {
           aria-invalid=${!!this.dialReason}
           aria-describedby="dial-error"
           .value=${this.dial}
-          @input=${this.onDialInput}
+          @input=${this.#onDialInput}
         />
         <button type="submit" class="primary" ?disabled=${!actionable} aria-busy=${busy}>
           ${this.t(`consultPicker.dial.submit.${mode}`)}${busy
@@ -275,10 +275,10 @@ export class CcConsultPicker extends CcElement {
   }
 
   /** The directory's entries of one kind; agents available first, then by name. */
-  private options(kind: Exclude<DestinationType, 'dialNumber'>): Option[] {
-    const directory: Directory = this.directory.value ?? { agents: [], queues: [], entryPoints: [] };
+  #options(kind: Exclude<DestinationType, 'dialNumber'>): Option[] {
+    const directory: Directory = this.#directory.value ?? { agents: [], queues: [], entryPoints: [] };
     if (kind === 'agent') {
-      const self = this.agentView.profile?.agentId;
+      const self = this.#agentView.profile?.agentId;
       return directory.agents
         .filter((a) => a.agentId !== self)
         .map((a) => ({
@@ -294,16 +294,16 @@ export class CcConsultPicker extends CcElement {
     return list.map((e) => ({ key: `${kind}:${e.id}`, destination: { type: kind, id: e.id, name: e.name }, name: e.name }));
   }
 
-  private readonly load = async (): Promise<void> => {
+  async #load(): Promise<void> {
     this.loadState = 'loading';
     const result = await this.command((s) => s.refreshDirectory(), { command: 'directory' });
     this.loadState = result.ok ? undefined : 'failed';
-  };
+  }
 
-  private async choose(destination: Destination, key: string): Promise<void> {
-    const task = this.task.value;
+  async #choose(destination: Destination, key: string): Promise<void> {
+    const task = this.#task.value;
     if (!task || this.busyKey) return;
-    const mode = this.effectiveMode;
+    const mode = this.#effectiveMode;
     const taskId = task.id;
     this.busyKey = key;
     this.failure = undefined;
@@ -326,29 +326,29 @@ export class CcConsultPicker extends CcElement {
     again?.focus();
   }
 
-  private onKind(event: Event): void {
+  #onKind(event: Event): void {
     this.kind = (event.target as HTMLSelectElement).value as DestinationType;
     this.failure = undefined;
   }
 
-  private onFilter(event: Event): void {
+  #onFilter(event: Event): void {
     this.filter = (event.target as HTMLInputElement).value;
   }
 
-  private onFilterKeydown(event: KeyboardEvent): void {
+  #onFilterKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown') return;
-    const first = this.optionButtons()[0];
+    const first = this.#optionButtons()[0];
     if (!first) return;
     event.preventDefault();
     first.focus();
   }
 
-  private optionButtons(): HTMLButtonElement[] {
+  #optionButtons(): HTMLButtonElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.option:not(:disabled)')];
   }
 
-  private onListKeydown(event: KeyboardEvent): void {
-    const buttons = this.optionButtons();
+  #onListKeydown(event: KeyboardEvent): void {
+    const buttons = this.#optionButtons();
     const index = buttons.indexOf(event.target as HTMLButtonElement);
     const last = buttons.length - 1;
     // Where each key moves to: an option's index; -1 (up from the first option) is the filter.
@@ -360,26 +360,26 @@ export class CcConsultPicker extends CcElement {
   }
 
   /** Validate the number and show (or clear) the reason it is refused. */
-  private checkDial(): DialCheck {
-    const check = validateDialNumber(this.dial, this.agentView.profile);
+  #checkDial(): DialCheck {
+    const check = validateDialNumber(this.dial, this.#agentView.profile);
     this.dialReason = check.ok ? undefined : check.reason;
     return check;
   }
 
-  private onDialInput(event: Event): void {
+  #onDialInput(event: Event): void {
     this.dial = (event.target as HTMLInputElement).value;
-    if (this.dialTried) this.checkDial();
+    if (this.#dialTried) this.#checkDial();
   }
 
-  private onDialSubmit(event: Event): void {
+  #onDialSubmit(event: Event): void {
     event.preventDefault();
-    this.dialTried = true;
-    const check = this.checkDial();
+    this.#dialTried = true;
+    const check = this.#checkDial();
     if (!check.ok) {
       this.renderRoot.querySelector<HTMLInputElement>('#dial')?.focus();
       return;
     }
-    void this.choose({ type: 'dialNumber', id: check.number, name: check.number }, 'dialNumber');
+    void this.#choose({ type: 'dialNumber', id: check.number, name: check.number }, 'dialNumber');
   }
 }
 

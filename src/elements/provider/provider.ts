@@ -116,40 +116,40 @@ export class CcProvider extends LitElement {
   @state() private startError?: CcError;
   @state() private bridgeError?: string;
 
-  private readonly storeProvider = new ContextProvider(this, { context: storeContext, initialValue: undefined });
-  private readonly i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: defaultTranslator });
+  readonly #storeProvider = new ContextProvider(this, { context: storeContext, initialValue: undefined });
+  readonly #i18nProvider = new ContextProvider(this, { context: i18nContext, initialValue: defaultTranslator });
 
-  private givenBackend?: ContactCenter;
-  private sharedStore?: CcStore;
-  private session?: Session;
+  #givenBackend?: ContactCenter;
+  #sharedStore?: CcStore;
+  #session?: Session;
   /** What the running or starting session is built from (undefined when stopped). */
-  private wanted?: SessionKey;
-  private bridge?: BridgeService;
+  #wanted?: SessionKey;
+  #bridge?: BridgeService;
   /** Bumped by every bridge stop, so a bridge start that lost the race gives up. */
-  private bridgeGeneration = 0;
+  #bridgeGeneration = 0;
   /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
-  private generation = 0;
-  private localeRequest = 0;
+  #generation = 0;
+  #localeRequest = 0;
   /** Whether the host's `lang` attribute was set from `locale` (and so is ours to remove). */
-  private langFromLocale = false;
+  #langFromLocale = false;
 
   /**
    * The contact center: set it to use a real backend; reads the one in use (the simulated contact
    * center while simulating, with its control API for demos and tests).
    */
   get backend(): ContactCenter | undefined {
-    return this.session?.backend ?? this.givenBackend;
+    return this.#session?.backend ?? this.#givenBackend;
   }
   set backend(value: ContactCenter | undefined) {
     if (value === this.backend) return;
-    const old = this.givenBackend;
-    this.givenBackend = value;
+    const old = this.#givenBackend;
+    this.#givenBackend = value;
     this.requestUpdate('backend', old);
   }
 
   /** Whether the postMessage bridge is serving (it starts shortly after `bridge-origins` is set). */
   get bridgeActive(): boolean {
-    return this.bridge !== undefined;
+    return this.#bridge !== undefined;
   }
 
   /**
@@ -157,39 +157,39 @@ export class CcProvider extends LitElement {
    * existing store; a shared store is started here but stopped by whoever created it.
    */
   get store(): CcStore | undefined {
-    return this.session?.store ?? this.sharedStore;
+    return this.#session?.store ?? this.#sharedStore;
   }
   set store(value: CcStore | undefined) {
     if (value === this.store) return;
-    const old = this.sharedStore;
-    this.sharedStore = value;
+    const old = this.#sharedStore;
+    this.#sharedStore = value;
     this.requestUpdate('store', old);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Lit does not update on re-connection; the update starts the store again if it was stopped.
-    if (this.wanted === undefined) this.requestUpdate();
+    if (this.#wanted === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Moving the provider in the document disconnects and reconnects it in one go: keep the store.
     queueMicrotask(() => {
-      if (!this.isConnected) this.teardown();
+      if (!this.isConnected) this.#teardown();
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || this.localeRequest === 0) void this.loadLocale();
+    if (changed.has('locale') || this.#localeRequest === 0) void this.#loadLocale();
     // The bridge follows its attributes once the store runs (before that, start-up turns it on).
     const bridgeChanged =
       changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite');
-    if (bridgeChanged && this.session?.started && this.wanted === this.configKey()) void this.syncBridge();
+    if (bridgeChanged && this.#session?.started && this.#wanted === this.#configKey()) void this.#syncBridge();
   }
 
   protected override updated(): void {
-    if (this.isConnected && this.wanted !== this.configKey()) this.boot();
+    if (this.isConnected && this.#wanted !== this.#configKey()) this.#boot();
   }
 
   protected override render(): TemplateResult {
@@ -205,7 +205,7 @@ export class CcProvider extends LitElement {
       <div part="banner" role="status">${banner}</div>
       <div part="error" class="error" role="alert">${this.startError
           ? html`<span>${tr.t('provider.startFailed', { message: this.startError.message })}</span>
-              <button part="retry-button" type="button" @click=${this.boot}>${tr.t('common.retry')}</button>`
+              <button part="retry-button" type="button" @click=${this.#boot}>${tr.t('common.retry')}</button>`
           : nothing}${this.bridgeError
           ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>`
           : nothing}</div>
@@ -214,78 +214,78 @@ export class CcProvider extends LitElement {
   }
 
   /** What the session should be built from right now. */
-  private configKey(): SessionKey {
-    if (this.sharedStore) return this.sharedStore;
-    return this.simulate || !this.givenBackend ? SIMULATED : this.givenBackend;
+  #configKey(): SessionKey {
+    if (this.#sharedStore) return this.#sharedStore;
+    return this.simulate || !this.#givenBackend ? SIMULATED : this.#givenBackend;
   }
 
   /** (Re)starts the session from the current configuration (also the Retry button). */
-  private boot(): void {
-    this.teardown();
-    this.wanted = this.configKey();
-    void this.open(this.wanted);
+  #boot(): void {
+    this.#teardown();
+    this.#wanted = this.#configKey();
+    void this.#open(this.#wanted);
   }
 
-  private async open(key: SessionKey): Promise<void> {
-    const generation = this.generation;
+  async #open(key: SessionKey): Promise<void> {
+    const generation = this.#generation;
     let backend: ContactCenter | undefined;
     if (key === SIMULATED) {
       try {
         const { SimulatedContactCenter } = await import('../../backends/simulated/index.js');
         backend = new SimulatedContactCenter(simulatorOptions(this));
       } catch (error) {
-        if (generation === this.generation) this.fail(error);
+        if (generation === this.#generation) this.#fail(error);
         return;
       }
-      if (generation !== this.generation) return; // torn down meanwhile; the simulator never connected
-    } else if (key !== this.sharedStore) {
+      if (generation !== this.#generation) return; // torn down meanwhile; the simulator never connected
+    } else if (key !== this.#sharedStore) {
       backend = key as ContactCenter;
     }
     const session: Session = backend
       ? { backend, store: createStore(backend, { clock: this.clock }), started: false }
       : { store: key as CcStore, started: false };
-    this.session = session;
-    this.storeProvider.setValue(session.store);
-    session.connection = session.store.connection$.subscribe((c) => this.onConnection(c));
+    this.#session = session;
+    this.#storeProvider.setValue(session.store);
+    session.connection = session.store.connection$.subscribe((c) => this.#onConnection(c));
     try {
       await session.store.start();
     } catch (error) {
-      if (this.session === session) this.fail(error);
+      if (this.#session === session) this.#fail(error);
       return;
     }
-    if (this.session !== session) return;
+    if (this.#session !== session) return;
     session.started = true;
-    await this.syncBridge();
-    if (this.session !== session) return;
-    this.dispatch('cc-ready', { store: session.store });
+    await this.#syncBridge();
+    if (this.#session !== session) return;
+    this.#dispatch('cc-ready', { store: session.store });
   }
 
   /** Stops what the current session runs (the store only when this provider created it). */
-  private teardown(): void {
-    this.generation++;
-    this.wanted = undefined;
-    this.stopBridge();
-    const session = this.session;
-    this.session = undefined;
+  #teardown(): void {
+    this.#generation++;
+    this.#wanted = undefined;
+    this.#stopBridge();
+    const session = this.#session;
+    this.#session = undefined;
     this.connection = undefined;
     this.wasConnected = false;
     this.startError = undefined;
     if (!session) return;
     session.connection?.unsubscribe();
-    this.storeProvider.setValue(undefined);
+    this.#storeProvider.setValue(undefined);
     if (session.backend) void session.store.stop().catch(() => undefined);
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     this.startError = toCcError(error, { code: 'CONNECTION', command: 'connect', at: Date.now() });
-    this.dispatch('cc-error', this.startError);
+    this.#dispatch('cc-error', this.startError);
   }
 
-  private onConnection({ status }: ConnectionState): void {
+  #onConnection({ status }: ConnectionState): void {
     const previous = this.connection;
     this.connection = status;
     if (status === 'connected') this.wasConnected = true;
-    if (previous !== undefined && previous !== status) this.dispatch('cc-connection-changed', { status });
+    if (previous !== undefined && previous !== status) this.#dispatch('cc-connection-changed', { status });
   }
 
   /**
@@ -293,23 +293,23 @@ export class CcProvider extends LitElement {
    * the parser of the origin list, which reports a malformed list) is its own chunk, loaded only
    * when a bridge is wanted.
    */
-  private async syncBridge(): Promise<void> {
-    this.stopBridge();
-    const generation = this.bridgeGeneration;
-    const store = this.session?.store;
+  async #syncBridge(): Promise<void> {
+    this.#stopBridge();
+    const generation = this.#bridgeGeneration;
+    const store = this.#session?.store;
     const origins = this.bridgeOrigins;
     if (!store || origins === undefined || origins === null) return;
     try {
       const { startBridgeService } = await import('../../bridge/service.js');
-      if (generation !== this.bridgeGeneration || this.session?.store !== store) return;
-      this.bridge = startBridgeService(store, {
+      if (generation !== this.#bridgeGeneration || this.#session?.store !== store) return;
+      this.#bridge = startBridgeService(store, {
         origins,
         window: this.ownerDocument.defaultView ?? window,
         userData: { readAllowed: listOf(this.bridgeUserDataRead), writeAllowed: listOf(this.bridgeUserDataWrite) },
       });
     } catch (error) {
       this.bridgeError = error instanceof Error ? error.message : String(error);
-      this.dispatch('cc-error', {
+      this.#dispatch('cc-error', {
         code: 'INVALID_PARAMETERS',
         command: 'connect',
         message: `bridge-origins: ${this.bridgeError}`,
@@ -318,32 +318,32 @@ export class CcProvider extends LitElement {
     }
   }
 
-  private stopBridge(): void {
-    this.bridgeGeneration++;
-    this.bridge?.stop();
-    this.bridge = undefined;
+  #stopBridge(): void {
+    this.#bridgeGeneration++;
+    this.#bridge?.stop();
+    this.#bridge = undefined;
     this.bridgeError = undefined;
   }
 
   /** Loads the catalog of `locale` (or the document's language) and provides its translator. */
-  private async loadLocale(): Promise<void> {
-    const request = ++this.localeRequest;
+  async #loadLocale(): Promise<void> {
+    const request = ++this.#localeRequest;
     const wanted = this.locale || this.ownerDocument.documentElement.lang || 'en';
     try {
       const { locale, catalog } = await loadCatalog(wanted);
-      if (request !== this.localeRequest) return;
+      if (request !== this.#localeRequest) return;
       this.translator = createTranslator(locale, catalog);
-      this.i18nProvider.setValue(this.translator);
+      this.#i18nProvider.setValue(this.translator);
       // Assistive technology reads the desk in its language, whatever the page's.
       if (this.locale) this.setAttribute('lang', locale);
-      else if (this.langFromLocale) this.removeAttribute('lang');
-      this.langFromLocale = Boolean(this.locale);
+      else if (this.#langFromLocale) this.removeAttribute('lang');
+      this.#langFromLocale = Boolean(this.locale);
     } catch {
       // A catalog that cannot load (a missing chunk) leaves the current language in place.
     }
   }
 
-  private dispatch<K extends 'cc-ready' | 'cc-error' | 'cc-connection-changed'>(
+  #dispatch<K extends 'cc-ready' | 'cc-error' | 'cc-connection-changed'>(
     name: K,
     detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
   ): void {
