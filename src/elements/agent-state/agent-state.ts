@@ -48,13 +48,13 @@ import { styles } from './agent-state.styles.js';
 export class CcAgentState extends CcElement {
   static override styles = [tokens, styles];
 
-  private readonly agent = this.observe((store) => store.agent$);
+  readonly #agent = this.observe((store) => store.agent$);
 
   /** Re-renders every second while the time in state is on screen. */
-  protected readonly ticker = new TickController(this, () => this.store !== undefined && this.agent.value !== undefined);
+  protected readonly ticker = new TickController(this, () => this.store !== undefined && this.#agent.value !== undefined);
 
   protected override render(): TemplateResult {
-    const view = this.agent.value;
+    const view = this.#agent.value;
     if (!this.store || !view) {
       return html`<p part="error" class="muted">${this.store ? '' : this.t('common.noProvider')}</p>`;
     }
@@ -65,9 +65,9 @@ export class CcAgentState extends CcElement {
       <div part="base" class=${status.state}>
         <span part="indicator" aria-hidden="true"></span>
         <label part="label" for="state">${this.t('agentState.label')}</label>
-        <select id="state" part="select" aria-busy=${pending ? 'true' : 'false'} ?disabled=${!view.profile} @change=${this.onChange}>
+        <select id="state" part="select" aria-busy=${pending ? 'true' : 'false'} ?disabled=${!view.profile} @change=${this.#onChange}>
           ${selected === CURRENT
-            ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.label(view, status.state, status.idleCodeId)}</option>`
+            ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.#label(view, status.state, status.idleCodeId)}</option>`
             : nothing}
           <option value="available" .selected=${live(selected === 'available')}>${this.i18n.agentState('Available')}</option>
           <optgroup label=${this.t('agentState.idleGroup')}>
@@ -80,12 +80,12 @@ export class CcAgentState extends CcElement {
       </div>
       <div role="status">
         ${pending
-          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.label(view, pending.state, pending.idleCodeId) })}</p>`
+          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.#label(view, pending.state, pending.idleCodeId) })}</p>`
           : nothing}
         ${status.state === 'RONA' && !pending
           ? html`<div part="rona">
               <p class="rona-text">${this.t('agentState.rona')}</p>
-              <button part="available-button" class="primary" type="button" @click=${this.becomeAvailable}>
+              <button part="available-button" class="primary" type="button" @click=${this.#becomeAvailable}>
                 ${this.t('agentState.becomeAvailable')}
               </button>
             </div>`
@@ -96,26 +96,26 @@ export class CcAgentState extends CcElement {
   }
 
   /** What the agent sees for a state: the idle code's name when Idle with a known code. */
-  private label(view: AgentView, state: AgentStateName, idleCodeId: string | undefined): string {
+  #label(view: AgentView, state: AgentStateName, idleCodeId: string | undefined): string {
     const code = state === 'Idle' ? selectableCodes(view).find((c) => c.id === idleCodeId) : undefined;
     return code ? code.name : this.i18n.agentState(state);
   }
 
-  private onChange(event: Event): void {
-    const view = this.agent.value;
+  #onChange(event: Event): void {
+    const view = this.#agent.value;
     const choice = view ? parseChoice((event.target as HTMLSelectElement).value, view) : undefined;
     if (!view || !choice || view.pending || isCurrent(choice, view)) {
       this.requestUpdate(); // puts the select back on what is true
       return;
     }
-    void this.change(choice);
+    void this.#change(choice);
   }
 
-  private becomeAvailable(): void {
-    if (!this.agent.value?.pending) void this.change({ state: 'Available' });
+  #becomeAvailable(): void {
+    if (!this.#agent.value?.pending) void this.#change({ state: 'Available' });
   }
 
-  private async change(choice: StateChoice): Promise<void> {
+  async #change(choice: StateChoice): Promise<void> {
     const { ok } = await this.command(
       (store) =>
         choice.state === 'Available' ? store.setAgentState('Available') : store.setAgentState('Idle', choice.idleCodeId),

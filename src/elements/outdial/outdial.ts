@@ -66,37 +66,37 @@ export class CcOutdial extends CcElement {
   @state() private failure?: CcError;
   @state() private announcement = '';
 
-  private readonly agent = this.observe((store) => store.agent$);
-  private readonly tasks = this.observe((store) => store.tasks$);
+  readonly #agent = this.observe((store) => store.agent$);
+  readonly #tasks = this.observe((store) => store.tasks$);
 
   protected override render(): TemplateResult {
     if (!this.store) return html`<p part="reason" class="muted">${this.t('common.noProvider')}</p>`;
-    const profile = this.agent.value?.profile;
-    const unavailable = this.unavailable(profile);
+    const profile = this.#agent.value?.profile;
+    const unavailable = this.#unavailable(profile);
     const check = validateDialNumber(this.number, profile);
     const problem = !unavailable && !check.ok && (this.attempted || this.number.trim() !== '') ? check.reason : undefined;
     const anis = profile?.outdial.anis ?? [];
     return html`
-      <form part="base" novalidate @submit=${this.onSubmit}>
+      <form part="base" novalidate @submit=${this.#onSubmit}>
         <fieldset ?disabled=${unavailable !== undefined} aria-describedby=${unavailable ? 'reason' : nothing}>
           <legend part="label">${this.t('outdial.label')}</legend>
           ${unavailable ? html`<p part="reason" id="reason" class="muted">${this.t(unavailable)}</p>` : nothing}
           <div class="field">
             <label for="number">${this.t('outdial.number')}</label>
             <input id="number" part="input" type="tel" inputmode="tel" autocomplete="off" .value=${live(this.number)}
-              aria-invalid=${problem ? 'true' : 'false'} aria-describedby="validation" @input=${this.onInput} />
+              aria-invalid=${problem ? 'true' : 'false'} aria-describedby="validation" @input=${this.#onInput} />
             <p part="validation" id="validation" class="error">${problem ? this.t(`outdial.invalid.${problem}` as MessageKey) : nothing}</p>
           </div>
           <div part="keypad" role="group" aria-label=${this.t('outdial.keypad')}>
-            ${KEYS.map((key) => html`<button part="key" type="button" data-key=${key} @click=${this.onKey}>${key}</button>`)}
-            <button part="backspace" type="button" @click=${this.onBackspace}>
+            ${KEYS.map((key) => html`<button part="key" type="button" data-key=${key} @click=${this.#onKey}>${key}</button>`)}
+            <button part="backspace" type="button" @click=${this.#onBackspace}>
               <span aria-hidden="true">⌫</span><span class="visually-hidden">${this.t('outdial.backspace')}</span>
             </button>
           </div>
           ${anis.length > 0
             ? html`<div class="field">
                 <label for="ani">${this.t('outdial.ani')}</label>
-                <select id="ani" part="ani" @change=${this.onAni}>
+                <select id="ani" part="ani" @change=${this.#onAni}>
                   <option value="" .selected=${live(!anis.some((a) => a.id === this.aniId))}>${this.t('outdial.aniDefault')}</option>
                   ${anis.map(
                     (ani) =>
@@ -120,39 +120,39 @@ export class CcOutdial extends CcElement {
   }
 
   /** Why the agent cannot dial right now, as a message key; undefined when they can. */
-  private unavailable(profile: AgentProfile | undefined): MessageKey | undefined {
+  #unavailable(profile: AgentProfile | undefined): MessageKey | undefined {
     if (!profile) return 'outdial.disabled.loading';
     if (!profile.outdial.enabled) return 'outdial.disabled.notEnabled';
-    if ((this.tasks.value ?? []).some((task) => task.media === 'telephony')) return 'outdial.disabled.voiceTask';
+    if ((this.#tasks.value ?? []).some((task) => task.media === 'telephony')) return 'outdial.disabled.voiceTask';
     return undefined;
   }
 
-  private edit(next: string): void {
+  #edit(next: string): void {
     this.number = next;
     this.failure = undefined;
     this.announcement = '';
   }
 
-  private onInput(event: Event): void {
-    this.edit((event.target as HTMLInputElement).value);
+  #onInput(event: Event): void {
+    this.#edit((event.target as HTMLInputElement).value);
   }
 
-  private onKey(event: Event): void {
-    this.edit(this.number + ((event.currentTarget as HTMLButtonElement).dataset.key ?? ''));
+  #onKey(event: Event): void {
+    this.#edit(this.number + ((event.currentTarget as HTMLButtonElement).dataset.key ?? ''));
   }
 
-  private onBackspace(): void {
-    this.edit(this.number.slice(0, -1));
+  #onBackspace(): void {
+    this.#edit(this.number.slice(0, -1));
   }
 
-  private onAni(event: Event): void {
+  #onAni(event: Event): void {
     this.aniId = (event.target as HTMLSelectElement).value;
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const profile = this.agent.value?.profile;
-    if (this.dialing || this.unavailable(profile)) return;
+    const profile = this.#agent.value?.profile;
+    if (this.dialing || this.#unavailable(profile)) return;
     this.attempted = true;
     const check: DialCheck = validateDialNumber(this.number, profile);
     if (!check.ok) {

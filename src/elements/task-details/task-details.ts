@@ -82,52 +82,52 @@ const field = (label: string, value: unknown, part?: string): TemplateResult =>
 export class CcTaskDetails extends CcElement {
   static override styles = [tokens, styles];
 
-  private readonly selectedValue = this.observe((s) => s.selectedTask$);
-  private readonly agentValue = this.observe((s) => s.agent$);
-  private readonly directoryValue = this.observe((s) => s.directory$);
+  readonly #selectedValue = this.observe((s) => s.selectedTask$);
+  readonly #agentValue = this.observe((s) => s.agent$);
+  readonly #directoryValue = this.observe((s) => s.directory$);
 
   // Drafts (what the agent typed and has not yet seen stored), saves in flight and failures, by
   // task and key. Changed in place, each change followed by requestUpdate().
-  private readonly drafts = new Map<string, string>();
-  private readonly saving = new Set<string>();
-  private readonly failures = new Map<string, CcError>();
+  readonly #drafts = new Map<string, string>();
+  readonly #saving = new Set<string>();
+  readonly #failures = new Map<string, CcError>();
   /** The polite announcement of the last successful save. */
   @state() private status = '';
 
-  private get agentView(): AgentView {
-    return this.agentValue.value ?? this.store?.agent ?? NO_AGENT;
+  get #agentView(): AgentView {
+    return this.#agentValue.value ?? this.store?.agent ?? NO_AGENT;
   }
 
   protected override willUpdate(): void {
     // A draft the store now holds (saved, or changed to the same value elsewhere) is no longer a draft.
-    const task = this.selectedValue.value;
-    if (!task || this.drafts.size === 0) return;
-    for (const { key, value } of this.entries(task)) {
+    const task = this.#selectedValue.value;
+    if (!task || this.#drafts.size === 0) return;
+    for (const { key, value } of this.#entries(task)) {
       const id = slot(task.id, key);
-      if (!this.saving.has(id) && this.drafts.get(id) === value) this.drafts.delete(id);
+      if (!this.#saving.has(id) && this.#drafts.get(id) === value) this.#drafts.delete(id);
     }
   }
 
   protected override render(): TemplateResult {
-    const task = this.selectedValue.value;
+    const task = this.#selectedValue.value;
     if (!task) {
       return html`<p class="empty muted" part="empty">${this.t(this.store ? 'common.noTask' : 'common.noProvider')}</p>`;
     }
-    const entries = this.entries(task);
+    const entries = this.#entries(task);
     return html`<section class="details" part="base" aria-label=${this.t('taskDetails.label')}>
-      <dl part="fields">${this.renderFacts(task)}</dl>
+      <dl part="fields">${this.#renderFacts(task)}</dl>
       <div role="group" part="data" aria-labelledby="data-title">
         <p class="section-title" id="data-title">${this.t('taskDetails.data')}</p>
         ${entries.length === 0
           ? html`<p class="muted empty">${this.t('taskDetails.noData')}</p>`
-          : html`<dl part="data-list">${entries.map((entry, index) => this.renderEntry(task, entry, index))}</dl>`}
+          : html`<dl part="data-list">${entries.map((entry, index) => this.#renderEntry(task, entry, index))}</dl>`}
       </div>
       <div class="visually-hidden" role="status">${this.status}</div>
     </section>`;
   }
 
   /** The task's facts that are known: label, part of the value, value. */
-  private renderFacts(task: Task): TemplateResult[] {
+  #renderFacts(task: Task): TemplateResult[] {
     const cpd = task.data.interaction?.callProcessingDetails;
     const facts: [MessageKey, string, unknown][] = [
       ['taskDetails.customer', 'customer', customerName(task) ?? this.t('common.unknownCustomer')],
@@ -139,7 +139,7 @@ export class CcTaskDetails extends CcElement {
       ],
       ['taskDetails.state', 'state', this.i18n.state(task.state)],
       ['taskDetails.queue', 'queue', queueName(task)],
-      ['taskDetails.entryPoint', 'entry-point', this.entryPoint(cpd?.EP_ID)],
+      ['taskDetails.entryPoint', 'entry-point', this.#entryPoint(cpd?.EP_ID)],
       ['taskDetails.dnis', 'dnis', nonEmpty(cpd?.dnis)],
       ['taskDetails.ivrPath', 'ivr-path', nonEmpty(cpd?.IvrPath)],
     ];
@@ -148,21 +148,21 @@ export class CcTaskDetails extends CcElement {
       .map(([label, part, value]) => field(this.t(label), value, part));
   }
 
-  private renderEntry(task: Task, entry: DataEntry, index: number): TemplateResult {
+  #renderEntry(task: Task, entry: DataEntry, index: number): TemplateResult {
     if (!entry.editable) return field(entry.label, entry.value);
     const id = slot(task.id, entry.key);
-    const saving = this.saving.has(id);
-    const failure = this.failures.get(id);
+    const saving = this.#saving.has(id);
+    const failure = this.#failures.get(id);
     const inputId = `data-${index}`;
     return html`<div class="field">
       <dt><label for=${inputId} id="${inputId}-label">${entry.label}</label></dt>
       <dd>
-        <form class="edit" @submit=${(event: Event) => this.save(event, task.id, entry)}>
+        <form class="edit" @submit=${(event: Event) => this.#save(event, task.id, entry)}>
           <input id=${inputId} part="input" name="value" autocomplete="off"
-            .value=${live(this.drafts.get(id) ?? entry.value)}
+            .value=${live(this.#drafts.get(id) ?? entry.value)}
             aria-invalid=${failure ? 'true' : 'false'}
             aria-describedby=${failure ? `${inputId}-error` : nothing}
-            @input=${(event: Event) => this.setDraft(id, (event.target as HTMLInputElement).value)} />
+            @input=${(event: Event) => this.#setDraft(id, (event.target as HTMLInputElement).value)} />
           <button type="submit" part="save" id="${inputId}-save" aria-labelledby="${inputId}-save ${inputId}-label"
             aria-disabled=${saving ? 'true' : 'false'} aria-busy=${saving ? 'true' : 'false'}>
             ${this.t(saving ? 'taskDetails.saving' : 'taskDetails.save')}
@@ -180,11 +180,11 @@ export class CcTaskDetails extends CcElement {
    * `callAssociatedDetails` when present), then any other `callAssociatedDetails` keys; editable
    * where the profile allows user-data edits, the entry is agent-editable and the task is live.
    */
-  private entries(task: Task): DataEntry[] {
+  #entries(task: Task): DataEntry[] {
     const interaction = task.data.interaction;
     const details = interaction?.callAssociatedDetails ?? {};
     const data = interaction?.callAssociatedData ?? {};
-    const mayEdit = this.agentView.profile?.userData.editable === true && canIssue(task, 'setUserData', this.agentView);
+    const mayEdit = this.#agentView.profile?.userData.editable === true && canIssue(task, 'setUserData', this.#agentView);
     const entries: DataEntry[] = Object.entries(data).map(([key, entry]) => ({
       key,
       label: nonEmpty(entry?.displayName) ?? key,
@@ -198,34 +198,34 @@ export class CcTaskDetails extends CcElement {
   }
 
   /** The entry point's name from the directory when known, else its id. */
-  private entryPoint(id: string | undefined): string | undefined {
+  #entryPoint(id: string | undefined): string | undefined {
     if (!nonEmpty(id)) return undefined;
-    return this.directoryValue.value?.entryPoints.find((ep) => ep.id === id)?.name ?? id;
+    return this.#directoryValue.value?.entryPoints.find((ep) => ep.id === id)?.name ?? id;
   }
 
-  private setDraft(id: string, value: string): void {
-    this.drafts.set(id, value);
+  #setDraft(id: string, value: string): void {
+    this.#drafts.set(id, value);
     this.requestUpdate();
   }
 
-  private async save(event: Event, taskId: string, entry: DataEntry): Promise<void> {
+  async #save(event: Event, taskId: string, entry: DataEntry): Promise<void> {
     event.preventDefault();
     const id = slot(taskId, entry.key);
-    if (this.saving.has(id)) return;
-    const value = this.drafts.get(id) ?? entry.value;
-    this.saving.add(id);
-    this.failures.delete(id);
+    if (this.#saving.has(id)) return;
+    const value = this.#drafts.get(id) ?? entry.value;
+    this.#saving.add(id);
+    this.#failures.delete(id);
     this.status = '';
     this.requestUpdate();
     const { ok } = await this.command((store) => store.setUserData(taskId, { [entry.key]: value }), {
       command: 'setUserData',
       taskId,
       onError: (error) => {
-        this.failures.set(id, error);
+        this.#failures.set(id, error);
         this.requestUpdate(); // rendered before cc-error's listeners look
       },
     });
-    this.saving.delete(id);
+    this.#saving.delete(id);
     this.requestUpdate();
     if (ok) {
       this.status = this.t('taskDetails.saved', { key: entry.label });

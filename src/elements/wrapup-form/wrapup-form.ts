@@ -70,58 +70,58 @@ declare global {
 export class CcWrapupForm extends CcElement {
   static override styles = [tokens, wrapupFormStyles];
 
-  private readonly task = this.observe((s) => s.selectedTask$);
-  private readonly agent = this.observe((s) => s.agent$);
-  private readonly ticker = new TickController(this, () => this.countdownRemaining() > 0);
+  readonly #task = this.observe((s) => s.selectedTask$);
+  readonly #agent = this.observe((s) => s.agent$);
+  readonly #ticker = new TickController(this, () => this.#countdownRemaining() > 0);
 
-  private readonly drafts = new Map<string, Draft>();
+  readonly #drafts = new Map<string, Draft>();
   @state() private codeMissing = false;
   @state() private busy = false;
   @state() private failure?: { error: CcError; taskId: string; rev: number };
   @state() private announcement = '';
-  private lastTaskId?: string;
+  #lastTaskId?: string;
 
   /** True while the 1-second countdown tick is scheduled. */
   get ticking(): boolean {
-    return this.ticker.running;
+    return this.#ticker.running;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const id = this.wrapupTask?.id;
-    if (id !== this.lastTaskId) {
-      this.lastTaskId = id;
+    const id = this.#wrapupTask?.id;
+    if (id !== this.#lastTaskId) {
+      this.#lastTaskId = id;
       this.codeMissing = false;
       this.failure = undefined;
       if (id) this.announcement = '';
-      this.forgetGoneTasks();
+      this.#forgetGoneTasks();
     }
   }
 
   protected override render(): TemplateResult {
     if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
-    const task = this.wrapupTask;
-    return html`${task ? this.renderForm(task) : nothing}
+    const task = this.#wrapupTask;
+    return html`${task ? this.#renderForm(task) : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
   }
 
-  private renderForm(task: Task): TemplateResult {
-    const draft = this.draft(task.id);
-    const profile = this.agentView.profile;
-    const control = controlsFor(task, this.agentView).wrapup;
+  #renderForm(task: Task): TemplateResult {
+    const draft = this.#draft(task.id);
+    const profile = this.#agentView.profile;
+    const control = controlsFor(task, this.#agentView).wrapup;
     const busy = this.busy || control.busy;
-    const error = this.visibleError(task);
+    const error = this.#visibleError(task);
     return html`
-      <form part="form" novalidate aria-labelledby="title" @submit=${this.onSubmit}>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#onSubmit}>
         <p class="title" part="title" id="title">${this.t('wrapupForm.title')}</p>
-        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: this.customer(task) })}</p>
+        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: this.#customer(task) })}</p>
         ${task.markdoneBlocked !== undefined
           ? html`<div class="blocked" part="blocked" role="status">
               <strong>${this.t('wrapupForm.blocked')}</strong>
               <span>${task.markdoneBlocked}</span>
             </div>`
           : nothing}
-        ${this.renderCountdown(task, profile)}
+        ${this.#renderCountdown(task, profile)}
         <div class="field">
           <label for="code">${this.t('wrapupForm.code')}</label>
           <select
@@ -130,7 +130,7 @@ export class CcWrapupForm extends CcElement {
             required
             aria-invalid=${this.codeMissing}
             aria-describedby="code-error"
-            @change=${this.onCode}
+            @change=${this.#onCode}
           >
             <option value="" .selected=${live(draft.auxCodeId === '')}>${this.t('wrapupForm.codePlaceholder')}</option>
             ${(profile?.wrapUpCodes ?? []).map(
@@ -143,7 +143,7 @@ export class CcWrapupForm extends CcElement {
         </div>
         <div class="field">
           <label for="notes">${this.t('wrapupForm.notes')}</label>
-          <textarea id="notes" part="notes" .value=${live(draft.notes)} @input=${this.onNotes}></textarea>
+          <textarea id="notes" part="notes" .value=${live(draft.notes)} @input=${this.#onNotes}></textarea>
         </div>
         <div class="actions">
           <button
@@ -163,13 +163,13 @@ export class CcWrapupForm extends CcElement {
     `;
   }
 
-  private renderCountdown(task: Task, profile: AgentProfile | undefined): TemplateResult | typeof nothing {
+  #renderCountdown(task: Task, profile: AgentProfile | undefined): TemplateResult | typeof nothing {
     const auto = profile?.autoWrapup;
     if (!auto?.enabled || task.times.wrapupStartedAt === undefined) return nothing;
-    if (this.draft(task.id).cancelled) {
+    if (this.#draft(task.id).cancelled) {
       return html`<p class="muted" part="countdown">${this.t('wrapupForm.countdownCancelled')}</p>`;
     }
-    const remaining = this.countdownRemaining();
+    const remaining = this.#countdownRemaining();
     return html`<div class="countdown" part="countdown">
       <p role="timer">
         ${remaining > 0
@@ -177,89 +177,89 @@ export class CcWrapupForm extends CcElement {
           : this.t('wrapupForm.countdownDue')}
       </p>
       ${auto.allowCancel && remaining > 0
-        ? html`<button type="button" @click=${this.onCancelCountdown}>${this.t('wrapupForm.cancelCountdown')}</button>`
+        ? html`<button type="button" @click=${this.#onCancelCountdown}>${this.t('wrapupForm.cancelCountdown')}</button>`
         : nothing}
     </div>`;
   }
 
   /** The selected task when it is in wrap-up. */
-  private get wrapupTask(): Task | undefined {
-    const task = this.task.value;
+  get #wrapupTask(): Task | undefined {
+    const task = this.#task.value;
     return task?.state === 'WRAPPING_UP' ? task : undefined;
   }
 
-  private get agentView(): AgentView {
-    return this.agent.value ?? { status: { state: 'Idle', since: 0 } };
+  get #agentView(): AgentView {
+    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
   }
 
   /** Milliseconds left on the visible countdown; 0 when there is none (or it ran out). */
-  private countdownRemaining(): number {
-    const task = this.wrapupTask;
-    const auto = this.agentView.profile?.autoWrapup;
+  #countdownRemaining(): number {
+    const task = this.#wrapupTask;
+    const auto = this.#agentView.profile?.autoWrapup;
     const started = task?.times.wrapupStartedAt;
-    if (!this.store || !task || !auto?.enabled || started === undefined || this.draft(task.id).cancelled) return 0;
+    if (!this.store || !task || !auto?.enabled || started === undefined || this.#draft(task.id).cancelled) return 0;
     return Math.max(0, started + auto.timeoutSeconds * 1000 - this.store.now());
   }
 
-  private customer(task: Task): string {
+  #customer(task: Task): string {
     return task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer');
   }
 
   /** Drop the drafts of tasks that left the store. */
-  private forgetGoneTasks(): void {
+  #forgetGoneTasks(): void {
     const live = new Set((this.store?.tasks ?? []).map((t) => t.id));
-    for (const id of this.drafts.keys()) if (!live.has(id)) this.drafts.delete(id);
+    for (const id of this.#drafts.keys()) if (!live.has(id)) this.#drafts.delete(id);
   }
 
   /** The task's entries (kept in `drafts`, so the handlers can change them in place). */
-  private draft(taskId: string): Draft {
-    let draft = this.drafts.get(taskId);
-    if (!draft) this.drafts.set(taskId, (draft = { auxCodeId: '', notes: '' }));
+  #draft(taskId: string): Draft {
+    let draft = this.#drafts.get(taskId);
+    if (!draft) this.#drafts.set(taskId, (draft = { auxCodeId: '', notes: '' }));
     return draft;
   }
 
   /** Move focus to the wrap-up code once the form has rendered. */
-  private async focusCode(): Promise<void> {
+  async #focusCode(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
   }
 
-  private visibleError(task: Task): CcError | undefined {
+  #visibleError(task: Task): CcError | undefined {
     const local = this.failure && this.failure.taskId === task.id && this.failure.rev === task.rev ? this.failure.error : undefined;
     return task.error ?? local;
   }
 
-  private onCode(event: Event): void {
-    const task = this.wrapupTask;
+  #onCode(event: Event): void {
+    const task = this.#wrapupTask;
     if (!task) return;
     const auxCodeId = (event.target as HTMLSelectElement).value;
-    this.draft(task.id).auxCodeId = auxCodeId;
+    this.#draft(task.id).auxCodeId = auxCodeId;
     if (auxCodeId) this.codeMissing = false;
     this.requestUpdate();
   }
 
-  private onNotes(event: Event): void {
-    const task = this.wrapupTask;
+  #onNotes(event: Event): void {
+    const task = this.#wrapupTask;
     if (!task) return;
-    this.draft(task.id).notes = (event.target as HTMLTextAreaElement).value;
+    this.#draft(task.id).notes = (event.target as HTMLTextAreaElement).value;
   }
 
-  private async onCancelCountdown(): Promise<void> {
-    const task = this.wrapupTask;
+  async #onCancelCountdown(): Promise<void> {
+    const task = this.#wrapupTask;
     if (!task) return;
-    this.draft(task.id).cancelled = true;
+    this.#draft(task.id).cancelled = true;
     this.requestUpdate();
-    await this.focusCode();
+    await this.#focusCode();
   }
 
-  private async onSubmit(event: Event): Promise<void> {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const task = this.wrapupTask;
+    const task = this.#wrapupTask;
     if (!task || this.busy || task.markdoneBlocked !== undefined) return;
-    const { auxCodeId, notes } = this.draft(task.id);
+    const { auxCodeId, notes } = this.#draft(task.id);
     if (!auxCodeId) {
       this.codeMissing = true;
-      await this.focusCode();
+      await this.#focusCode();
       return;
     }
     const taskId = task.id;
@@ -274,7 +274,7 @@ export class CcWrapupForm extends CcElement {
       this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
       return;
     }
-    const now = this.task.value;
+    const now = this.#task.value;
     this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
   }
 }
