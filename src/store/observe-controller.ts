@@ -11,53 +11,54 @@ import type { Observable, Subscription } from 'rxjs';
 export class ObserveController<T> implements ReactiveController {
   /** The latest value, or undefined before the first emission or with no source. */
   value: T | undefined;
-  private subscription?: Subscription;
-  private current?: Observable<T>;
-  private connected = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #source: () => Observable<T> | undefined;
+  #subscription?: Subscription;
+  #current?: Observable<T>;
+  #connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly source: () => Observable<T> | undefined,
-  ) {
+  constructor(host: ReactiveControllerHost, source: () => Observable<T> | undefined) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.sync();
+    this.#connected = true;
+    this.#sync();
   }
 
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe();
+    this.#connected = false;
+    this.#unsubscribe();
   }
 
   /** True while subscribed (for tests that prove nothing leaks). */
   get active(): boolean {
-    return this.subscription !== undefined && !this.subscription.closed;
+    return this.#subscription !== undefined && !this.#subscription.closed;
   }
 
-  private sync(): void {
-    if (!this.connected) return;
-    const next = this.source();
-    if (next === this.current && this.active) return;
-    this.unsubscribe();
-    this.current = next;
+  #sync(): void {
+    if (!this.#connected) return;
+    const next = this.#source();
+    if (next === this.#current && this.active) return;
+    this.#unsubscribe();
+    this.#current = next;
     this.value = undefined;
     if (!next) return;
-    this.subscription = next.subscribe((value) => {
+    this.#subscription = next.subscribe((value) => {
       this.value = value;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
   }
 
-  private unsubscribe(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.current = undefined;
+  #unsubscribe(): void {
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#current = undefined;
   }
 }

@@ -7,19 +7,20 @@
  * @module
  */
 export class Outbox {
-  private readonly queue: Array<() => void> = [];
-  private draining = false;
+  readonly #queue: Array<() => void> = [];
+  #draining = false;
 
   /** Deliver now, or after the emission in progress (in the order posted). */
   post(deliver: () => void): void {
-    this.queue.push(deliver);
-    if (this.draining) return;
-    this.draining = true;
+    const queue = this.#queue;
+    queue.push(deliver);
+    if (this.#draining) return;
+    this.#draining = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) next();
+      for (let next = queue.shift(); next; next = queue.shift()) next();
     } finally {
-      this.draining = false;
-      this.queue.length = 0;
+      this.#draining = false;
+      queue.length = 0;
     }
   }
 }

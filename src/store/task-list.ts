@@ -5,26 +5,25 @@
  * @module
  */
 import type { Task } from '../model/domain.js';
-
-const isOffer = (task: Task): boolean => task.state === 'OFFERED' || task.state === 'OFFERED_CONSULT';
+import { OFFERS } from '../model/final.js';
 
 export class TaskList {
   /** The live tasks by id; a Map keeps them in arrival order. */
-  private readonly byId = new Map<string, Task>();
-  private selectedId: string | undefined;
-  private snapshot: readonly Task[] = Object.freeze([]);
+  readonly #byId = new Map<string, Task>();
+  #selectedId: string | undefined;
+  #snapshot: readonly Task[] = Object.freeze([]);
 
   /** Every live task, oldest first. A new array after every change, the same one otherwise. */
   get all(): readonly Task[] {
-    return this.snapshot;
+    return this.#snapshot;
   }
 
   get selected(): Task | undefined {
-    return this.selectedId === undefined ? undefined : this.byId.get(this.selectedId);
+    return this.#selectedId === undefined ? undefined : this.#byId.get(this.#selectedId);
   }
 
   get(id: string): Task | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   /**
@@ -33,28 +32,29 @@ export class TaskList {
    * in order, each in its last form; tasks that were never live and arrive final are left out.
    */
   apply(puts: readonly Task[], removals: readonly Task[], isFinal: (task: Task) => boolean): Task[] {
+    const byId = this.#byId;
     const changed: Task[] = [];
     for (const task of puts) {
       if (isFinal(task)) {
-        if (this.byId.delete(task.id)) changed.push(task);
-      } else if (this.byId.get(task.id) !== task) {
-        this.byId.set(task.id, task);
+        if (byId.delete(task.id)) changed.push(task);
+      } else if (byId.get(task.id) !== task) {
+        byId.set(task.id, task);
         changed.push(task);
       }
     }
     for (const task of removals) {
-      if (this.byId.delete(task.id)) changed.push(task);
+      if (byId.delete(task.id)) changed.push(task);
     }
-    if (changed.length > 0) this.snapshot = Object.freeze([...this.byId.values()]);
+    if (changed.length > 0) this.#snapshot = Object.freeze([...byId.values()]);
     // A live selection stays; else the first task that is not an offer, else the first task.
-    if (!this.selected) this.selectedId = (this.snapshot.find((task) => !isOffer(task)) ?? this.snapshot[0])?.id;
+    if (!this.selected) this.#selectedId = (this.#snapshot.find((task) => !OFFERS.has(task.state)) ?? this.#snapshot[0])?.id;
     return changed;
   }
 
   /** Select a live task; false (and no change) for an unknown id or the selected one. */
   select(id: string): boolean {
-    if (!this.byId.has(id) || this.selectedId === id) return false;
-    this.selectedId = id;
+    if (!this.#byId.has(id) || this.#selectedId === id) return false;
+    this.#selectedId = id;
     return true;
   }
 }
