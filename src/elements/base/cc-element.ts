@@ -49,11 +49,11 @@ export class CcElement extends LitElement {
   @state()
   protected i18n: Translator = defaultTranslator;
 
-  private readonly frameGate = new FrameGate();
+  #frameGate = new FrameGate();
 
   /** At most one render per painted frame (see FrameGate); `updateComplete` waits for a deferred one. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.frameGate.schedule(() => super.scheduleUpdate());
+    return this.#frameGate.schedule(() => super.scheduleUpdate());
   }
 
   /** Follow an observable of the current store while connected: `this.observe((s) => s.tasks$)`. */

@@ -47,35 +47,35 @@ function afterPaint(fallbackMs = 100): Promise<void> {
 /** One per element. */
 export class FrameGate {
   /** Set while this element has rendered in the frame not yet painted. */
-  private painted: Promise<void> | undefined;
+  #painted: Promise<void> | undefined;
   /** Whether the task that rendered is still running (its microtask follow-ups may render too). */
-  private sameTask = false;
+  #sameTask = false;
 
   /** Call from `scheduleUpdate()`: `update` runs now, or after the current frame is painted. */
   schedule(update: () => void): void | Promise<void> {
-    if (!this.painted || this.sameTask) {
-      this.rendered();
+    if (!this.#painted || this.#sameTask) {
+      this.#rendered();
       update();
       return;
     }
-    return this.painted.then(() => {
-      this.rendered();
+    return this.#painted.then(() => {
+      this.#rendered();
       update();
     });
   }
 
-  private rendered(): void {
-    if (!this.sameTask) {
-      this.sameTask = true;
+  #rendered(): void {
+    if (!this.#sameTask) {
+      this.#sameTask = true;
       soon(() => {
-        this.sameTask = false;
+        this.#sameTask = false;
       });
     }
-    if (this.painted) return;
+    if (this.#painted) return;
     const painted = afterPaint();
-    this.painted = painted;
+    this.#painted = painted;
     void painted.then(() => {
-      if (this.painted === painted) this.painted = undefined;
+      if (this.#painted === painted) this.#painted = undefined;
     });
   }
 }

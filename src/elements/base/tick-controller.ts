@@ -7,50 +7,41 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class TickController implements ReactiveController {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private connected = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #connected = false;
+  readonly #host: ReactiveControllerHost;
+  /** Re-evaluated after every render: whether anything shown is counting. */
+  readonly #counting: () => boolean;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Re-evaluated after every render: whether anything shown is counting. */
-    private readonly counting: () => boolean,
-    private readonly periodMs = 1000,
-  ) {
+  constructor(host: ReactiveControllerHost, counting: () => boolean) {
+    this.#host = host;
+    this.#counting = counting;
     host.addController(this);
   }
 
   /** True while the interval runs (for tests that prove nothing ticks needlessly). */
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.#timer !== undefined;
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.sync();
+    this.#connected = true;
+    this.hostUpdated();
   }
 
+  /** Start or stop the tick: it runs while connected and counting. */
   hostUpdated(): void {
-    this.sync();
+    const run = this.#connected && this.#counting();
+    if (run === this.running) return;
+    if (run) this.#timer = globalThis.setInterval(() => this.#host.requestUpdate(), 1000);
+    else {
+      globalThis.clearInterval(this.#timer);
+      this.#timer = undefined;
+    }
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.stop();
-  }
-
-  private sync(): void {
-    if (this.connected && this.counting()) this.start();
-    else this.stop();
-  }
-
-  private start(): void {
-    if (this.timer !== undefined) return;
-    this.timer = globalThis.setInterval(() => this.host.requestUpdate(), this.periodMs);
-  }
-
-  private stop(): void {
-    if (this.timer === undefined) return;
-    globalThis.clearInterval(this.timer);
-    this.timer = undefined;
+    this.#connected = false;
+    this.hostUpdated();
   }
 }

@@ -64,40 +64,40 @@ export class CcIncomingTask extends CcOfferElement {
 
   /** What the live region says: the offers that arrived since the last render. */
   @state() private announcement = '';
-  private announced: ReadonlySet<string> = new Set();
-  private readonly tick = new TickController(this, () => this.offers().some(isCounting));
+  #announced: ReadonlySet<string> = new Set();
+  #tick = new TickController(this, () => this.#offers().some(isCounting));
 
   /** True while the 1-second countdown tick runs. */
   get ticking(): boolean {
-    return this.tick.running;
+    return this.#tick.running;
   }
 
-  private offers(): Task[] {
+  #offers(): Task[] {
     return this.tasks.filter(isOffer);
   }
 
   protected override willUpdate(): void {
-    const offers = this.offers();
-    const fresh = offers.filter((offer) => !this.announced.has(offer.id));
-    this.announced = new Set(offers.map((offer) => offer.id));
-    if (fresh.length > 0) this.announcement = fresh.map((offer) => this.offerTitle(offer)).join(' ');
+    const offers = this.#offers();
+    const fresh = offers.filter((offer) => !this.#announced.has(offer.id));
+    this.#announced = new Set(offers.map((offer) => offer.id));
+    if (fresh.length > 0) this.announcement = fresh.map((offer) => this.#offerTitle(offer)).join(' ');
     else if (offers.length === 0) this.announcement = '';
   }
 
   protected override render(): TemplateResult {
-    const offers = this.offers();
+    const offers = this.#offers();
     const now = this.now();
     return html`<div class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.announcement}</div>
       ${offers.length === 0
         ? nothing
         : html`<section class="offers" part="base" aria-label=${this.t('incomingTask.label')}>
             <ul class="offer-list">
-              ${repeat(offers, (offer) => offer.id, (offer, index) => this.renderOffer(offer, index, now))}
+              ${repeat(offers, (offer) => offer.id, (offer, index) => this.#renderOffer(offer, index, now))}
             </ul>
           </section>`}`;
   }
 
-  private renderOffer(offer: Task, index: number, now: number): TemplateResult {
+  #renderOffer(offer: Task, index: number, now: number): TemplateResult {
     const consult = offer.state === 'OFFERED_CONSULT';
     const id = `offer-${index}`;
     const name = customerName(offer);
@@ -106,9 +106,9 @@ export class CcIncomingTask extends CcOfferElement {
     const remaining = ronaRemaining(offer, now);
     return html`<li class="offer ${consult ? 'consult' : ''}" part=${consult ? 'offer consult-offer' : 'offer'}>
       <span class="media" part="media">${mediaIcon(offer.media)}<span>${this.i18n.media(offer.media)}</span></span>
-      <p class="title" part="title" id="${id}-title">${this.offerTitle(offer)}</p>
+      <p class="title" part="title" id="${id}-title">${this.#offerTitle(offer)}</p>
       ${consult
-        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
+        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.#customer(offer) })}</p>`
         : name && address
           ? html`<p class="line muted" part="address">${address}</p>`
           : nothing}
@@ -121,16 +121,16 @@ export class CcIncomingTask extends CcOfferElement {
   }
 
   /** "Call from …" / "Consult request from …" (customer data filled in as text). */
-  private offerTitle(offer: Task): string {
+  #offerTitle(offer: Task): string {
     if (offer.state === 'OFFERED_CONSULT') {
       return this.t('incomingTask.consultFrom', {
         agent: consultingAgentName(offer) ?? this.t('incomingTask.anotherAgent'),
       });
     }
-    return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.customer(offer) });
+    return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.#customer(offer) });
   }
 
-  private customer(offer: Task): string {
+  #customer(offer: Task): string {
     return customerLabel(offer) ?? this.t('common.unknownCustomer');
   }
 }

@@ -46,7 +46,7 @@ export class CcOfferElement extends CcElement {
   protected announceAllOfferErrors = true;
 
   /** Failures of this element's own clicks, by task id (changed in place, then requestUpdate()). */
-  private readonly offerFailures = new Map<string, LocalFailure>();
+  #offerFailures = new Map<string, LocalFailure>();
 
   /** Every live task, in the store's stable order. */
   protected get tasks(): readonly Task[] {
@@ -72,11 +72,11 @@ export class CcOfferElement extends CcElement {
     if (!task) return;
     const control = this.controlsOf(task)[command];
     if (!control.visible || !control.enabled) return;
-    this.setFailure(taskId, undefined);
+    this.#setFailure(taskId, undefined);
     const { ok } = await this.command((store) => store[command](taskId), {
       command,
       taskId,
-      onError: (error) => this.setFailure(taskId, { error, rev: this.store?.tasks.find((t) => t.id === taskId)?.rev }),
+      onError: (error) => this.#setFailure(taskId, { error, rev: this.store?.tasks.find((t) => t.id === taskId)?.rev }),
     });
     if (ok) this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
   }
@@ -84,7 +84,7 @@ export class CcOfferElement extends CcElement {
   /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */
   protected offerError(task: Task): CcError | undefined {
     if (isOfferFailure(task.error)) return task.error;
-    const local = this.offerFailures.get(task.id);
+    const local = this.#offerFailures.get(task.id);
     return local && (local.rev === undefined || local.rev === task.rev) ? local.error : undefined;
   }
 
@@ -97,7 +97,7 @@ export class CcOfferElement extends CcElement {
     const shown = OFFER_COMMANDS.filter((command) => controls[command].visible);
     if (shown.length === 0) return nothing;
     return html`<div class="offer-actions" part="offer-actions">
-      ${shown.map((command) => this.renderOfferButton(task, command, controls[command], `${idPrefix}-${command}`, labelId))}
+      ${shown.map((command) => this.#renderOfferButton(task, command, controls[command], `${idPrefix}-${command}`, labelId))}
     </div>`;
   }
 
@@ -105,11 +105,11 @@ export class CcOfferElement extends CcElement {
   protected renderOfferError(task: Task): TemplateResult | typeof nothing {
     const error = this.offerError(task);
     if (!error) return nothing;
-    const announce = this.announceAllOfferErrors || this.offerFailures.has(task.id);
+    const announce = this.announceAllOfferErrors || this.#offerFailures.has(task.id);
     return html`<p class="error" part="error" role=${ifDefined(announce ? 'alert' : undefined)}>${this.i18n.error(error)}</p>`;
   }
 
-  private renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
+  #renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
     const label =
       command === 'accept'
         ? this.t(control.busy ? 'incomingTask.accepting' : 'incomingTask.accept')
@@ -130,9 +130,9 @@ export class CcOfferElement extends CcElement {
     </button>`;
   }
 
-  private setFailure(taskId: string, failure: LocalFailure | undefined): void {
-    if (failure) this.offerFailures.set(taskId, failure);
-    else this.offerFailures.delete(taskId);
+  #setFailure(taskId: string, failure: LocalFailure | undefined): void {
+    if (failure) this.#offerFailures.set(taskId, failure);
+    else this.#offerFailures.delete(taskId);
     this.requestUpdate();
   }
 }

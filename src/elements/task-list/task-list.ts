@@ -79,29 +79,29 @@ interface TimerText {
 export class CcTaskList extends CcOfferElement {
   static override styles = [tokens, offerStyles, styles];
 
-  private readonly selectedValue = this.observe((s) => s.selectedTask$);
-  private readonly tick = new TickController(this, () => this.tasks.some(isCounting));
+  #selectedValue = this.observe((s) => s.selectedTask$);
+  #tick = new TickController(this, () => this.tasks.some(isCounting));
   /** The option that holds the roving tab stop (keyboard focus), by task id. */
   @state() private activeId?: string;
   /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
-  private returnFocusTo?: string;
+  #returnFocusTo?: string;
   // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
   protected override announceAllOfferErrors = false;
 
   /** True while the 1-second timer tick runs. */
   get ticking(): boolean {
-    return this.tick.running;
+    return this.#tick.running;
   }
 
-  private get selectedId(): string | undefined {
-    return this.selectedValue.value?.id;
+  get #selectedId(): string | undefined {
+    return this.#selectedValue.value?.id;
   }
 
   /** The task holding the tab stop: the one last moved to, else the selected one, else the first. */
-  private focusTarget(tasks: readonly Task[]): string | undefined {
+  #focusTarget(tasks: readonly Task[]): string | undefined {
     const has = (id: string | undefined) => id !== undefined && tasks.some((t) => t.id === id);
     if (has(this.activeId)) return this.activeId;
-    if (has(this.selectedId)) return this.selectedId;
+    if (has(this.#selectedId)) return this.#selectedId;
     return tasks[0]?.id;
   }
 
@@ -111,17 +111,17 @@ export class CcTaskList extends CcOfferElement {
       return html`<p class="empty muted" part="empty">${this.t(this.store ? 'taskList.empty' : 'common.noProvider')}</p>`;
     }
     const now = this.now();
-    const tabStop = this.focusTarget(tasks);
+    const tabStop = this.#focusTarget(tasks);
     const rows = styleMap({ gridRow: `1 / span ${tasks.length}` });
     return html`<div class="rows" part="base">
-      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.onKeyDown}>
+      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
           const tabbable = task.id === tabStop;
-          const timer = this.timerText(task, now);
+          const timer = this.#timerText(task, now);
           // A row renders again only when what it shows can have changed: its task (a new object
           // per change), its place, selection, tab stop, language, or its timer's text.
-          const deps = [task, index, task.id === this.selectedId, tabbable, timer?.text, this.i18n];
-          return guard(deps, () => this.renderTask(task, index, tabbable, timer));
+          const deps = [task, index, task.id === this.#selectedId, tabbable, timer?.text, this.i18n];
+          return guard(deps, () => this.#renderTask(task, index, tabbable, timer));
         })}
       </ul>
       ${tasks.some(isOffer)
@@ -139,13 +139,13 @@ export class CcTaskList extends CcOfferElement {
     </div>`;
   }
 
-  private renderTask(task: Task, index: number, tabStop: boolean, timer: TimerText | undefined): TemplateResult {
-    const selected = task.id === this.selectedId;
+  #renderTask(task: Task, index: number, tabStop: boolean, timer: TimerText | undefined): TemplateResult {
+    const selected = task.id === this.#selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
     return html`<li role="option" id="task-${index}" class="task ${offer ? 'offer' : ''}"
       part="task${selected ? ' task-selected' : ''}${offer ? ' task-offer' : ''}"
-      aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.choose(task.id)}>
+      aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.#choose(task.id)}>
       <span class="media" part="media">${mediaIcon(task.media)}<span id="task-${index}-media">${this.i18n.media(task.media)}</span></span>
       <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
@@ -155,7 +155,7 @@ export class CcTaskList extends CcOfferElement {
   }
 
   /** What the row's timer shows: the RONA countdown of an offer, else hold and handle time. */
-  private timerText(task: Task, now: number): TimerText | undefined {
+  #timerText(task: Task, now: number): TimerText | undefined {
     const rona = ronaRemaining(task, now);
     if (rona !== undefined) return { text: this.t('incomingTask.rona', { time: this.i18n.duration(rona) }), countdown: true };
     const held = holdTime(task, now);
@@ -170,7 +170,7 @@ export class CcTaskList extends CcOfferElement {
   }
 
   protected override async respond(taskId: string, command: 'accept' | 'decline'): Promise<void> {
-    this.returnFocusTo = taskId;
+    this.#returnFocusTo = taskId;
     await super.respond(taskId, command);
   }
 
@@ -179,20 +179,20 @@ export class CcTaskList extends CcOfferElement {
    * accepted or left), give the focus back to the list instead of dropping it on the page.
    */
   protected override updated(): void {
-    const id = this.returnFocusTo;
+    const id = this.#returnFocusTo;
     if (id === undefined || this.renderRoot.querySelector(':focus')) return;
-    this.returnFocusTo = undefined;
+    this.#returnFocusTo = undefined;
     const active = document.activeElement;
     if (active && active !== document.body) return; // the agent moved on elsewhere
     const tasks = this.tasks;
-    const index = tasks.findIndex((t) => t.id === (tasks.some((t) => t.id === id) ? id : this.focusTarget(tasks)));
+    const index = tasks.findIndex((t) => t.id === (tasks.some((t) => t.id === id) ? id : this.#focusTarget(tasks)));
     if (index < 0) return;
     this.activeId = tasks[index].id;
     this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
   }
 
   /** The agent selects a task (click, Enter or Space). */
-  private choose(taskId: string): void {
+  #choose(taskId: string): void {
     const store = this.store;
     if (!store || !this.tasks.some((t) => t.id === taskId)) return;
     this.activeId = taskId;
@@ -200,13 +200,13 @@ export class CcTaskList extends CcOfferElement {
     this.emit('cc-task-selected', { taskId });
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     const tasks = this.tasks;
-    const current = tasks.findIndex((t) => t.id === this.focusTarget(tasks));
+    const current = tasks.findIndex((t) => t.id === this.#focusTarget(tasks));
     if (current < 0) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.choose(tasks[current].id);
+      this.#choose(tasks[current].id);
       return;
     }
     const last = tasks.length - 1;
