@@ -3,7 +3,7 @@
  * @module
  */
 import type { AgentCommand, CcError, ErrorCode, TaskCommand } from './domain.js';
-import { defined } from './payload.js';
+import { ccError } from './failure.js';
 
 /** Whether a value is a CcError (what the store rejects with). */
 export const isCcError = (value: unknown): value is CcError =>
@@ -25,7 +25,6 @@ export interface ErrorContext {
 /** A CcError as it is, anything else (an Error, a string) as a CcError of the given context. */
 export function toCcError(value: unknown, context: ErrorContext): CcError {
   if (isCcError(value)) return value;
-  const message = value instanceof Error ? value.message : String(value);
   const { command, taskId, at, code = 'BACKEND_ERROR' } = context;
-  return defined({ code, command, taskId, message, at });
+  return ccError(code, command, value instanceof Error ? value.message : String(value), at, taskId);
 }

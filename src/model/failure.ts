@@ -3,13 +3,17 @@
  * agent state alike: BACKEND_ERROR with the event's reason, or a plain English sentence.
  * @module
  */
-import type { AgentCommand, CcError, TaskCommand } from './domain.js';
+import type { AgentCommand, CcError, ErrorCode, TaskCommand } from './domain.js';
+import { failureFor } from './commands.js';
 import { defined } from './payload.js';
 
-/** What the contact center could not do, per command (only commands with a `…Failed` event). */
+/** A CcError; `taskId` only when there is one. For the model, the store and the bridge alike. */
+export const ccError = (code: ErrorCode, command: TaskCommand | AgentCommand, message: string, at: number, taskId?: string): CcError =>
+  defined({ code, command, taskId, message, at });
+
+/** What the contact center could not do, per command a `…Failed` event can blame (decline has none). */
 const COULD_NOT: Partial<Record<TaskCommand | AgentCommand, string>> = {
   accept: 'accept the task',
-  decline: 'decline the task',
   hold: 'put the call on hold',
   resume: 'resume the call',
   toggleMute: 'mute or unmute the call',
@@ -30,14 +34,28 @@ const COULD_NOT: Partial<Record<TaskCommand | AgentCommand, string>> = {
   setAgentState: 'change the agent state',
 };
 
+/**
+ * Failure events that several commands share: one ContactUpdateFailed answers every update of the
+ * call-associated data (mute included), and switching legs is a hold or resume of the consult leg.
+ */
+const SHARED: Partial<Record<TaskCommand, readonly TaskCommand[]>> = {
+  setUserData: ['toggleMute', 'deleteUserData'],
+  hold: ['switchLeg'],
+  resume: ['switchLeg'],
+};
+
+/**
+ * The command an event reports the failure of (`outdial` for AgentOutboundFailed), or undefined
+ * when it reports none. When the command pending on the task shares the event, it is the one blamed.
+ */
+export function blamed(event: string, pending: TaskCommand | undefined): TaskCommand | 'outdial' | undefined {
+  if (event === 'AgentOutboundFailed') return 'outdial';
+  const failed = failureFor(event);
+  return failed && SHARED[failed]?.includes(pending as TaskCommand) ? pending : failed;
+}
+
 /** The CcError of a failed `command`: the event's `reason` when it has one (trimmed), else a sentence. */
 export function failureError(command: TaskCommand | AgentCommand, reason: unknown, at: number, taskId?: string): CcError {
   const why = typeof reason === 'string' ? reason.trim() : '';
-  return defined({
-    code: 'BACKEND_ERROR',
-    command,
-    taskId,
-    message: why || `The contact center could not ${COULD_NOT[command]}.`,
-    at,
-  });
+  return ccError('BACKEND_ERROR', command, why || `The contact center could not ${COULD_NOT[command]}.`, at, taskId);
 }

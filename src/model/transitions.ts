@@ -5,10 +5,9 @@
  * shares (payload merge, derived flags, pending, error, times, rev) lives in state-machine.ts.
  * @module
  */
-import { failureFor } from './commands.js';
 import type { ConsultInfo, EndReason, Task, TaskMessage, TaskState } from './domain.js';
 import type { TaskEventName } from './events.js';
-import { failureError } from './failure.js';
+import { blamed, failureError } from './failure.js';
 import { isSecondary } from './flags.js';
 import { agentsInCall, consultLeg, defined, destinationOf, isMainHeld, ownerOf, participant, wrapUpOwed } from './payload.js';
 import type { TaskData } from './seed-types.js';
@@ -192,12 +191,10 @@ function anywhere(x: Input): Outcome | undefined {
     if (task.media !== 'telephony') return `${type} applies to voice tasks only (this task is ${task.media})`;
     return { recording: type === 'ContactRecordingPaused' ? 'PAUSED' : 'RECORDING' };
   }
-  const failed = type === 'AgentOutboundFailed' ? 'outdial' : failureFor(type);
+  // A shared failure event (ContactUpdateFailed, a hold's while switching legs) blames the pending command.
+  const failed = blamed(type, task.pending?.command);
   if (!failed) return undefined;
-  // ContactUpdateFailed answers setUserData, deleteUserData and toggleMute alike: blame the pending one.
-  const pending = task.pending?.command;
-  const blamed = failed === 'setUserData' && (pending === 'toggleMute' || pending === 'deleteUserData') ? pending : failed;
-  const error = failureError(blamed, msg.reason, msg.eventTime ?? task.pending?.since ?? 0, task.id);
+  const error = failureError(failed, msg.reason, msg.eventTime ?? task.pending?.since ?? 0, task.id);
   if (failed === 'outdial' && state === 'OFFERED') return { state: 'TERMINATED', error };
   // A consult that never started: drop what the store recorded about it.
   if (failed === 'consult' && (state === 'CONNECTED' || state === 'HELD')) return { consult: undefined, error };

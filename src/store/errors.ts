@@ -4,6 +4,7 @@
  * @module
  */
 import type { AgentCommand, CcError, ErrorCode, TaskCommand } from '../model/domain.js';
+import { ccError } from '../model/failure.js';
 
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'BACKEND_ERROR',
@@ -20,7 +21,8 @@ const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
 export const isErrorCode = (code: unknown): code is ErrorCode =>
   typeof code === 'string' && ERROR_CODES.has(code);
 
-const LABELS: Record<TaskCommand | AgentCommand, string> = {
+/** A short English name for each command, for messages ("Hold failed: …"). */
+export const LABELS: Readonly<Record<TaskCommand | AgentCommand, string>> = {
   accept: 'Accept',
   decline: 'Decline',
   hold: 'Hold',
@@ -45,23 +47,15 @@ const LABELS: Record<TaskCommand | AgentCommand, string> = {
   directory: 'Load directory',
 };
 
-/** A short English name for a command, for messages ("Hold failed: …"). */
-export const commandLabel = (command: TaskCommand | AgentCommand): string => LABELS[command];
-
-/** A CcError; `taskId` only when there is one. */
-export function ccError(
+/** "<Command> failed: <reason>" or "<Command> refused: <reason>". */
+export const worded = (
   code: ErrorCode,
   command: TaskCommand | AgentCommand,
-  message: string,
+  verb: 'failed' | 'refused',
+  reason: string,
   at: number,
   taskId?: string,
-): CcError {
-  return taskId === undefined ? { code, command, message, at } : { code, command, taskId, message, at };
-}
-
-/** "<Command> failed: <reason>". */
-const failure = (code: ErrorCode, command: TaskCommand | AgentCommand, reason: string, at: number, taskId?: string): CcError =>
-  ccError(code, command, `${commandLabel(command)} failed: ${reason}`, at, taskId);
+): CcError => ccError(code, command, `${LABELS[command]} ${verb}: ${reason}`, at, taskId);
 
 /**
  * The CcError for a rejected backend call: the backend's message prefixed with the command,
@@ -77,7 +71,7 @@ export function fromRejection(
   const { code, message } = cause && typeof cause === 'object' ? (cause as { code?: unknown; message?: unknown }) : {};
   // The readable reason: a string rejection, or any error's (or error-like object's) message.
   const reason = typeof cause === 'string' ? cause : typeof message === 'string' ? message : 'unknown error';
-  return failure(isErrorCode(code) ? code : fallback, command, reason.trim() || 'no reason given', at, taskId);
+  return worded(isErrorCode(code) ? code : fallback, command, 'failed', reason.trim() || 'no reason given', at, taskId);
 }
 
 /** The CcError for a `…Failed` event from the contact center. */
@@ -88,11 +82,11 @@ export function fromFailedEvent(
   at: number,
   taskId?: string,
 ): CcError {
-  return failure('BACKEND_ERROR', command, reason?.trim() || `the contact center answered ${eventName}`, at, taskId);
+  return worded('BACKEND_ERROR', command, 'failed', reason?.trim() || `the contact center answered ${eventName}`, at, taskId);
 }
 
 /** The CcError for a command whose confirming event did not arrive in time. */
 export function timeoutError(command: TaskCommand | AgentCommand, ms: number, at: number, taskId?: string): CcError {
   const seconds = Math.round(ms / 100) / 10;
-  return failure('TIMEOUT', command, `no confirmation from the contact center within ${seconds} s`, at, taskId);
+  return worded('TIMEOUT', command, 'failed', `no confirmation from the contact center within ${seconds} s`, at, taskId);
 }

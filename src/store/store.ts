@@ -12,7 +12,6 @@ import type { AgentSession, ContactCenter } from '../backends/contact-center.js'
 import {
   blockMarkdone,
   canIssue,
-  failureFor,
   initialAgentView,
   isCcError,
   isFinal,
@@ -39,11 +38,12 @@ import {
   type TaskCommand,
   type TaskMessage,
 } from '../model/index.js';
-import { ccError, commandLabel, fromFailedEvent, fromRejection, timeoutError } from './errors.js';
+import { blamed, ccError } from '../model/failure.js';
+import { fromFailedEvent, fromRejection, LABELS, timeoutError, worded } from './errors.js';
 import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
 import type { CcStore } from './types.js';
-import { destinationProblem, keyProblem, userDataProblem } from './validate.js';
+import { destinationProblem, DESTINATION_TYPES, keyProblem, userDataProblem } from './validate.js';
 
 /** How a store is built; everything optional. */
 export interface StoreOptions {
@@ -69,17 +69,6 @@ const TIMEOUTS: Timers = {
 };
 
 const EMPTY_DIRECTORY: Directory = Object.freeze({ agents: [], queues: [], entryPoints: [] }) as Directory;
-
-/**
- * Failure events that several commands share: one ContactUpdateFailed serves every update of the
- * call-associated data (mute included), and switching legs is a hold or resume of the consult leg.
- * When the command pending on the task is one of these, the failure is that command's.
- */
-const SHARED_FAILURES: Partial<Record<TaskCommand, readonly TaskCommand[]>> = {
-  setUserData: ['toggleMute', 'deleteUserData'],
-  hold: ['switchLeg'],
-  resume: ['switchLeg'],
-};
 
 /** Task commands that are just the backend call of the same name with the task id. */
 type PlainCommand =
@@ -180,9 +169,7 @@ function consultTarget(task: Task): { to: string; destinationType: DestinationTy
   const agent = task.data.destAgentId;
   if (!agent) return undefined;
   const type = task.data.destinationType;
-  const destinationType: DestinationType =
-    type === 'queue' || type === 'dialNumber' || type === 'entryPoint' ? type : 'agent';
-  return { to: agent, destinationType };
+  return { to: agent, destinationType: type && DESTINATION_TYPES.has(type) ? (type as DestinationType) : 'agent' };
 }
 
 /** Build a store on a backend. Nothing happens until `start()`. */
@@ -218,6 +205,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
 
   // ---- errors ----
 
+  // After stop() errors$ has completed: what is posted then reaches nobody.
   const emitError = (error: CcError): void => post(() => errorChannel.next(error));
 
   /** Report a refused or failed command on errors$ and reject with it. */
@@ -228,7 +216,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
 
   /** "<Command> refused: <reason>". */
   const refusal = (code: ErrorCode, command: TaskCommand | AgentCommand, reason: string, taskId?: string): CcError =>
-    ccError(code, command, `${commandLabel(command)} refused: ${reason}`, now(), taskId);
+    worded(code, command, 'refused', reason, now(), taskId);
 
   /** Refused without a word on errors$: the store has been stopped. */
   const stoppedRefusal = (command: TaskCommand | AgentCommand, taskId?: string): Promise<never> =>
@@ -242,7 +230,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     (command: AgentCommand) =>
     (cause: unknown): never => {
       const error = fromRejection(cause, command, now());
-      if (!stopped) emitError(error);
+      emitError(error);
       throw error;
     };
 
@@ -357,7 +345,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
         subscriptions.remove(subscription);
       }
       const error = connectionError(cause);
-      if (!stopped) emitError(error);
+      emitError(error);
       throw error;
     }
     if (stopped) return;
@@ -397,9 +385,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       (session) => {
         if (!stopped && mine === generation) load(session);
       },
-      (cause: unknown) => {
-        if (!stopped) emitError(connectionError(cause));
-      },
+      (cause: unknown) => emitError(connectionError(cause)),
     );
   };
 
@@ -414,14 +400,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     const before = list.get(id);
     let next = reduce(before, message, { agentId: agentView.profile?.agentId ?? '' });
     // The command a `…Failed` event reports on, if it is one.
-    const shared = failureFor(type);
-    const pending = before?.pending?.command;
-    const command: TaskCommand | 'outdial' | undefined =
-      type === 'AgentOutboundFailed'
-        ? 'outdial'
-        : shared && pending && SHARED_FAILURES[shared]?.includes(pending)
-          ? pending
-          : shared;
+    const command = blamed(type, before?.pending?.command);
     const error = command && fromFailedEvent(type, command, message.reason, now(), id);
     if (error && next && command !== 'outdial') next = failTask(next, error);
     if (next && next !== before) commit([next]);
@@ -455,10 +434,10 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     if (typeof problem === 'string') return refusal('INVALID_PARAMETERS', command, problem, taskId);
     if (problem) return problem;
     if (task.pending) {
-      return refusal('INVALID_STATE', command, `${commandLabel(task.pending.command)} is still pending`, taskId);
+      return refusal('INVALID_STATE', command, `${LABELS[task.pending.command]} is still pending`, taskId);
     }
     if (!canIssue(task, command, agentView)) {
-      return ccError('INVALID_STATE', command, `${commandLabel(command)} is not possible while the task is ${task.state}`, now(), taskId);
+      return ccError('INVALID_STATE', command, `${LABELS[command]} is not possible while the task is ${task.state}`, now(), taskId);
     }
     return plan(task);
   };

@@ -5,7 +5,8 @@
  */
 import type { Destination, DestinationType } from '../model/domain.js';
 
-const DESTINATION_TYPES: ReadonlySet<string> = new Set<DestinationType>(['agent', 'queue', 'dialNumber', 'entryPoint']);
+/** The destination types a consult or transfer may name. */
+export const DESTINATION_TYPES: ReadonlySet<string> = new Set<DestinationType>(['agent', 'queue', 'dialNumber', 'entryPoint']);
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A consult or transfer destination: a known type and a non-empty id. */
