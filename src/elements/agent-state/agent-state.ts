@@ -65,9 +65,9 @@ export class CcAgentState extends CcElement {
       <div part="base" class=${status.state}>
         <span part="indicator" aria-hidden="true"></span>
         <label part="label" for="state">${this.t('agentState.label')}</label>
-        <select id="state" part="select" aria-busy=${pending ? 'true' : 'false'} ?disabled=${!view.profile} @change=${this.#onChange}>
+        <select id="state" part="select" aria-busy=${!!pending} ?disabled=${!view.profile} @change=${this.#onChange}>
           ${selected === CURRENT
-            ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.#label(view, status.state, status.idleCodeId)}</option>`
+            ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.#label(view, status)}</option>`
             : nothing}
           <option value="available" .selected=${live(selected === 'available')}>${this.i18n.agentState('Available')}</option>
           <optgroup label=${this.t('agentState.idleGroup')}>
@@ -80,7 +80,7 @@ export class CcAgentState extends CcElement {
       </div>
       <div role="status">
         ${pending
-          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.#label(view, pending.state, pending.idleCodeId) })}</p>`
+          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.#label(view, pending) })}</p>`
           : nothing}
         ${status.state === 'RONA' && !pending
           ? html`<div part="rona">
@@ -96,19 +96,16 @@ export class CcAgentState extends CcElement {
   }
 
   /** What the agent sees for a state: the idle code's name when Idle with a known code. */
-  #label(view: AgentView, state: AgentStateName, idleCodeId: string | undefined): string {
+  #label(view: AgentView, { state, idleCodeId }: { state: AgentStateName; idleCodeId?: string }): string {
     const code = state === 'Idle' ? selectableCodes(view).find((c) => c.id === idleCodeId) : undefined;
     return code ? code.name : this.i18n.agentState(state);
   }
 
   #onChange(event: Event): void {
     const view = this.#agent.value;
-    const choice = view ? parseChoice((event.target as HTMLSelectElement).value, view) : undefined;
-    if (!view || !choice || view.pending || isCurrent(choice, view)) {
-      this.requestUpdate(); // puts the select back on what is true
-      return;
-    }
-    void this.#change(choice);
+    const choice = view && parseChoice((event.target as HTMLSelectElement).value, view);
+    if (choice && !view.pending && !isCurrent(choice, view)) void this.#change(choice);
+    else this.requestUpdate(); // puts the select back on what is true
   }
 
   #becomeAvailable(): void {
@@ -116,11 +113,9 @@ export class CcAgentState extends CcElement {
   }
 
   async #change(choice: StateChoice): Promise<void> {
-    const { ok } = await this.command(
-      (store) =>
-        choice.state === 'Available' ? store.setAgentState('Available') : store.setAgentState('Idle', choice.idleCodeId),
-      { command: 'setAgentState' },
-    );
+    const { ok } = await this.command((store) => store.setAgentState(choice.state, choice.idleCodeId), {
+      command: 'setAgentState',
+    });
     if (ok) this.emit('cc-agent-state-change', choice);
     this.requestUpdate();
   }

@@ -5,8 +5,11 @@
  */
 import type { AgentView, AuxCode } from '../../model/index.js';
 
-/** A state the agent may choose: Available, or Idle with a code. */
-export type StateChoice = { state: 'Available' } | { state: 'Idle'; idleCodeId: string };
+/** A state the agent may choose: Available (never with a code), or Idle with a code. */
+export interface StateChoice {
+  state: 'Available' | 'Idle';
+  idleCodeId?: string;
+}
 
 /** The `<select>` value of the placeholder shown when the current state is not a choice (RONA, Engaged). */
 export const CURRENT = 'current';
@@ -35,8 +38,7 @@ export function parseChoice(value: string, view: AgentView | undefined): StateCh
 export function selectedValue(view: AgentView): string {
   const { state, idleCodeId } = view.pending ?? view.status;
   if (state === 'Available') return 'available';
-  const value = state === 'Idle' && idleCodeId !== undefined ? idleValue(idleCodeId) : CURRENT;
-  return parseChoice(value, view) ? value : CURRENT;
+  return state === 'Idle' && selectableCodes(view).some((code) => code.id === idleCodeId) ? idleValue(idleCodeId!) : CURRENT;
 }
 
 /** True when the choice is what the agent is in already (so picking it again does nothing). */

@@ -84,7 +84,7 @@ export class CcOutdial extends CcElement {
           <div class="field">
             <label for="number">${this.t('outdial.number')}</label>
             <input id="number" part="input" type="tel" inputmode="tel" autocomplete="off" .value=${live(this.number)}
-              aria-invalid=${problem ? 'true' : 'false'} aria-describedby="validation" @input=${this.#onInput} />
+              aria-invalid=${!!problem} aria-describedby="validation" @input=${this.#onInput} />
             <p part="validation" id="validation" class="error">${problem ? this.t(`outdial.invalid.${problem}` as MessageKey) : nothing}</p>
           </div>
           <div part="keypad" role="group" aria-label=${this.t('outdial.keypad')}>
@@ -97,7 +97,7 @@ export class CcOutdial extends CcElement {
             ? html`<div class="field">
                 <label for="ani">${this.t('outdial.ani')}</label>
                 <select id="ani" part="ani" @change=${this.#onAni}>
-                  <option value="" .selected=${live(!anis.some((a) => a.id === this.aniId))}>${this.t('outdial.aniDefault')}</option>
+                  <option value="" .selected=${live(!this.#ani(profile))}>${this.t('outdial.aniDefault')}</option>
                   ${anis.map(
                     (ani) =>
                       html`<option value=${ani.id} .selected=${live(ani.id === this.aniId)}>
@@ -107,7 +107,7 @@ export class CcOutdial extends CcElement {
                 </select>
               </div>`
             : nothing}
-          <button part="dial-button" class="success" type="submit" aria-busy=${this.dialing ? 'true' : 'false'}>
+          <button part="dial-button" class="success" type="submit" aria-busy=${!!this.dialing}>
             ${this.t('outdial.dial')}
           </button>
         </fieldset>
@@ -127,6 +127,12 @@ export class CcOutdial extends CcElement {
     return undefined;
   }
 
+  /** The chosen ANI id when the profile still offers it; undefined for the default. */
+  #ani(profile: AgentProfile | undefined): string | undefined {
+    return profile?.outdial.anis.some((a) => a.id === this.aniId) ? this.aniId : undefined;
+  }
+
+  /** The number changes: the last outcome no longer applies. */
   #edit(next: string): void {
     this.number = next;
     this.failure = undefined;
@@ -160,14 +166,13 @@ export class CcOutdial extends CcElement {
       return;
     }
     const number = check.number;
-    const aniId = profile?.outdial.anis.some((a) => a.id === this.aniId) ? this.aniId : undefined;
-    this.failure = undefined;
-    this.announcement = '';
+    const aniId = this.#ani(profile);
+    this.#edit(this.number); // clears the last outcome
     this.dialing = number;
     const result = await this.command((store) => store.outdial(number, aniId), { command: 'outdial' });
     this.dialing = undefined;
     if (result.ok) {
-      this.number = '';
+      this.#edit('');
       this.attempted = false;
       this.announcement = this.t('outdial.started', { number });
       this.emit('cc-outdial-started', aniId === undefined ? { number } : { number, aniId });

@@ -127,7 +127,7 @@ export class CcTaskDetails extends CcElement {
   }
 
   /** The task's facts that are known: label, part of the value, value. */
-  #renderFacts(task: Task): TemplateResult[] {
+  #renderFacts(task: Task): (TemplateResult | typeof nothing)[] {
     const cpd = task.data.interaction?.callProcessingDetails;
     const facts: [MessageKey, string, unknown][] = [
       ['taskDetails.customer', 'customer', customerName(task) ?? this.t('common.unknownCustomer')],
@@ -143,9 +143,7 @@ export class CcTaskDetails extends CcElement {
       ['taskDetails.dnis', 'dnis', nonEmpty(cpd?.dnis)],
       ['taskDetails.ivrPath', 'ivr-path', nonEmpty(cpd?.IvrPath)],
     ];
-    return facts
-      .filter(([, , value]) => value !== undefined)
-      .map(([label, part, value]) => field(this.t(label), value, part));
+    return facts.map(([label, part, value]) => (value === undefined ? nothing : field(this.t(label), value, part)));
   }
 
   #renderEntry(task: Task, entry: DataEntry, index: number): TemplateResult {
@@ -160,11 +158,11 @@ export class CcTaskDetails extends CcElement {
         <form class="edit" @submit=${(event: Event) => this.#save(event, task.id, entry)}>
           <input id=${inputId} part="input" name="value" autocomplete="off"
             .value=${live(this.#drafts.get(id) ?? entry.value)}
-            aria-invalid=${failure ? 'true' : 'false'}
+            aria-invalid=${!!failure}
             aria-describedby=${failure ? `${inputId}-error` : nothing}
             @input=${(event: Event) => this.#setDraft(id, (event.target as HTMLInputElement).value)} />
           <button type="submit" part="save" id="${inputId}-save" aria-labelledby="${inputId}-save ${inputId}-label"
-            aria-disabled=${saving ? 'true' : 'false'} aria-busy=${saving ? 'true' : 'false'}>
+            aria-disabled=${saving} aria-busy=${saving}>
             ${this.t(saving ? 'taskDetails.saving' : 'taskDetails.save')}
           </button>
         </form>

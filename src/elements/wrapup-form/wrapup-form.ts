@@ -5,7 +5,7 @@ import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import { controlsFor } from '../../model/index.js';
-import type { AgentProfile, AgentView, CcError, Task } from '../../model/index.js';
+import type { AgentView, CcError, Task } from '../../model/index.js';
 import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
 
@@ -72,7 +72,10 @@ export class CcWrapupForm extends CcElement {
 
   readonly #task = this.observe((s) => s.selectedTask$);
   readonly #agent = this.observe((s) => s.agent$);
-  readonly #ticker = new TickController(this, () => this.#countdownRemaining() > 0);
+  readonly #ticker = new TickController(this, () => {
+    const task = this.#wrapupTask;
+    return !!task && !this.#draft(task.id).cancelled && this.#remaining(task) > 0;
+  });
 
   readonly #drafts = new Map<string, Draft>();
   @state() private codeMissing = false;
@@ -110,18 +113,19 @@ export class CcWrapupForm extends CcElement {
     const profile = this.#agentView.profile;
     const control = controlsFor(task, this.#agentView).wrapup;
     const busy = this.busy || control.busy;
-    const error = this.#visibleError(task);
+    const failure = this.failure;
+    const error = task.error ?? (failure?.taskId === task.id && failure.rev === task.rev ? failure.error : undefined);
     return html`
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#onSubmit}>
         <p class="title" part="title" id="title">${this.t('wrapupForm.title')}</p>
-        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: this.#customer(task) })}</p>
+        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer') })}</p>
         ${task.markdoneBlocked !== undefined
           ? html`<div class="blocked" part="blocked" role="status">
               <strong>${this.t('wrapupForm.blocked')}</strong>
               <span>${task.markdoneBlocked}</span>
             </div>`
           : nothing}
-        ${this.#renderCountdown(task, profile)}
+        ${this.#renderCountdown(task)}
         <div class="field">
           <label for="code">${this.t('wrapupForm.code')}</label>
           <select
@@ -163,20 +167,19 @@ export class CcWrapupForm extends CcElement {
     `;
   }
 
-  #renderCountdown(task: Task, profile: AgentProfile | undefined): TemplateResult | typeof nothing {
-    const auto = profile?.autoWrapup;
-    if (!auto?.enabled || task.times.wrapupStartedAt === undefined) return nothing;
+  #renderCountdown(task: Task): TemplateResult | typeof nothing {
+    const remaining = this.#remaining(task);
+    if (remaining < 0) return nothing;
     if (this.#draft(task.id).cancelled) {
       return html`<p class="muted" part="countdown">${this.t('wrapupForm.countdownCancelled')}</p>`;
     }
-    const remaining = this.#countdownRemaining();
     return html`<div class="countdown" part="countdown">
       <p role="timer">
         ${remaining > 0
           ? this.t('wrapupForm.countdown', { time: this.i18n.duration(Math.ceil(remaining / 1000) * 1000) })
           : this.t('wrapupForm.countdownDue')}
       </p>
-      ${auto.allowCancel && remaining > 0
+      ${this.#agentView.profile?.autoWrapup?.allowCancel && remaining > 0
         ? html`<button type="button" @click=${this.#onCancelCountdown}>${this.t('wrapupForm.cancelCountdown')}</button>`
         : nothing}
     </div>`;
@@ -192,17 +195,16 @@ export class CcWrapupForm extends CcElement {
     return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
   }
 
-  /** Milliseconds left on the visible countdown; 0 when there is none (or it ran out). */
-  #countdownRemaining(): number {
-    const task = this.#wrapupTask;
+  /**
+   * Milliseconds left on the task's automatic wrap-up countdown (0 once due, whether or not the
+   * agent hid it); -1 when there is none (off in the profile, or wrap-up has no start time).
+   */
+  #remaining(task: Task): number {
     const auto = this.#agentView.profile?.autoWrapup;
-    const started = task?.times.wrapupStartedAt;
-    if (!this.store || !task || !auto?.enabled || started === undefined || this.#draft(task.id).cancelled) return 0;
-    return Math.max(0, started + auto.timeoutSeconds * 1000 - this.store.now());
-  }
-
-  #customer(task: Task): string {
-    return task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer');
+    const started = task.times.wrapupStartedAt;
+    return this.store && auto?.enabled && started !== undefined
+      ? Math.max(0, started + auto.timeoutSeconds * 1000 - this.store.now())
+      : -1;
   }
 
   /** Drop the drafts of tasks that left the store. */
@@ -224,30 +226,29 @@ export class CcWrapupForm extends CcElement {
     this.renderRoot.querySelector<HTMLSelectElement>('#code')?.focus();
   }
 
-  #visibleError(task: Task): CcError | undefined {
-    const local = this.failure && this.failure.taskId === task.id && this.failure.rev === task.rev ? this.failure.error : undefined;
-    return task.error ?? local;
+  /** The draft of the task in wrap-up, if any (for the handlers). */
+  get #current(): Draft | undefined {
+    const task = this.#wrapupTask;
+    return task && this.#draft(task.id);
   }
 
   #onCode(event: Event): void {
-    const task = this.#wrapupTask;
-    if (!task) return;
-    const auxCodeId = (event.target as HTMLSelectElement).value;
-    this.#draft(task.id).auxCodeId = auxCodeId;
+    const draft = this.#current;
+    if (!draft) return;
+    const auxCodeId = (draft.auxCodeId = (event.target as HTMLSelectElement).value);
     if (auxCodeId) this.codeMissing = false;
     this.requestUpdate();
   }
 
   #onNotes(event: Event): void {
-    const task = this.#wrapupTask;
-    if (!task) return;
-    this.#draft(task.id).notes = (event.target as HTMLTextAreaElement).value;
+    const draft = this.#current;
+    if (draft) draft.notes = (event.target as HTMLTextAreaElement).value;
   }
 
   async #onCancelCountdown(): Promise<void> {
-    const task = this.#wrapupTask;
-    if (!task) return;
-    this.#draft(task.id).cancelled = true;
+    const draft = this.#current;
+    if (!draft) return;
+    draft.cancelled = true;
     this.requestUpdate();
     await this.#focusCode();
   }
