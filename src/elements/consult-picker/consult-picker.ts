@@ -5,7 +5,7 @@ import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import { controlsFor, validateDialNumber, type DialCheck } from '../../model/index.js';
-import type { AgentView, CcError, Destination, DestinationType, Directory, Task } from '../../model/index.js';
+import type { AgentView, CcError, Destination, DestinationType, Task } from '../../model/index.js';
 import type { CcStore } from '../../store/types.js';
 import { consultPickerStyles } from './consult-picker.styles.js';
 
@@ -182,14 +182,15 @@ export class CcConsultPicker extends CcElement {
 
   #renderList(kind: Exclude<DestinationType, 'dialNumber'>, actionable: boolean): TemplateResult {
     const all = this.#options(kind);
-    const needle = fold(this.filter.trim());
+    const filter = this.filter.trim();
+    const needle = fold(filter);
     const options = needle ? all.filter((o) => fold(`${o.name} ${o.meta ?? ''}`).includes(needle)) : all;
     const label = this.t(`consultPicker.kind.${kind}`);
     const loading = this.loadState === 'loading';
     let count: string;
     if (loading && !all.length) count = this.t('consultPicker.loading');
     else if (!all.length) count = this.t('consultPicker.none');
-    else if (!options.length) count = this.t('consultPicker.noMatch', { filter: this.filter.trim() });
+    else if (!options.length) count = this.t('consultPicker.noMatch', { filter });
     else if (options.length === 1) count = this.t('consultPicker.countOne');
     else count = this.t('consultPicker.count', { count: options.length });
     return html`
@@ -276,22 +277,21 @@ export class CcConsultPicker extends CcElement {
 
   /** The directory's entries of one kind; agents available first, then by name. */
   #options(kind: Exclude<DestinationType, 'dialNumber'>): Option[] {
-    const directory: Directory = this.#directory.value ?? { agents: [], queues: [], entryPoints: [] };
-    if (kind === 'agent') {
-      const self = this.#agentView.profile?.agentId;
-      return directory.agents
-        .filter((a) => a.agentId !== self)
-        .map((a) => ({
-          key: `agent:${a.agentId}`,
-          destination: { type: 'agent' as const, id: a.agentId, name: a.agentName },
-          name: a.agentName,
-          meta: this.t('consultPicker.agentMeta', { state: this.i18n.agentState(a.state), team: a.teamName }),
-          unavailable: a.state !== 'Available',
-        }))
-        .sort((a, b) => Number(a.unavailable) - Number(b.unavailable) || a.name.localeCompare(b.name));
-    }
-    const list = kind === 'queue' ? directory.queues : directory.entryPoints;
-    return list.map((e) => ({ key: `${kind}:${e.id}`, destination: { type: kind, id: e.id, name: e.name }, name: e.name }));
+    const directory = this.#directory.value;
+    const self = this.#agentView.profile?.agentId;
+    const entries: { id: string; name: string; meta?: string; unavailable?: boolean }[] =
+      kind === 'agent'
+        ? (directory?.agents ?? [])
+            .filter((a) => a.agentId !== self)
+            .map((a) => ({
+              id: a.agentId,
+              name: a.agentName,
+              meta: this.t('consultPicker.agentMeta', { state: this.i18n.agentState(a.state), team: a.teamName }),
+              unavailable: a.state !== 'Available',
+            }))
+            .sort((a, b) => Number(a.unavailable) - Number(b.unavailable) || a.name.localeCompare(b.name))
+        : ((kind === 'queue' ? directory?.queues : directory?.entryPoints) ?? []);
+    return entries.map((e) => ({ ...e, key: `${kind}:${e.id}`, destination: { type: kind, id: e.id, name: e.name } }));
   }
 
   async #load(): Promise<void> {
