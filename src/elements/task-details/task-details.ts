@@ -36,7 +36,7 @@ const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;
 
 /** One label and value of a description list (`part` names the value). */
-const field = (label: string, value: unknown, part?: string): TemplateResult =>
+const field = (label: unknown, value: unknown, part?: string): TemplateResult =>
   html`<div class="field"><dt>${label}</dt><dd part=${ifDefined(part)}>${value}</dd></div>`;
 
 /**
@@ -152,10 +152,9 @@ export class CcTaskDetails extends CcElement {
     const saving = this.#saving.has(id);
     const failure = this.#failures.get(id);
     const inputId = `data-${index}`;
-    return html`<div class="field">
-      <dt><label for=${inputId} id="${inputId}-label">${entry.label}</label></dt>
-      <dd>
-        <form class="edit" @submit=${(event: Event) => this.#save(event, task.id, entry)}>
+    return field(
+      html`<label for=${inputId} id="${inputId}-label">${entry.label}</label>`,
+      html`<form class="edit" @submit=${(event: Event) => this.#save(event, task.id, entry)}>
           <input id=${inputId} part="input" name="value" autocomplete="off"
             .value=${live(this.#drafts.get(id) ?? entry.value)}
             aria-invalid=${!!failure}
@@ -168,9 +167,8 @@ export class CcTaskDetails extends CcElement {
         </form>
         ${failure
           ? html`<p class="error" part="error" id="${inputId}-error" role="alert">${this.i18n.error(failure)}</p>`
-          : nothing}
-      </dd>
-    </div>`;
+          : nothing}`,
+    );
   }
 
   /**
