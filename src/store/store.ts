@@ -39,6 +39,7 @@ import {
   type TaskMessage,
 } from '../model/index.js';
 import { blamed, ccError } from '../model/failure.js';
+import { defined } from '../model/payload.js';
 import { fromFailedEvent, fromRejection, LABELS, timeoutError, worded } from './errors.js';
 import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
@@ -71,16 +72,18 @@ const TIMEOUTS: Timers = {
 const EMPTY_DIRECTORY: Directory = Object.freeze({ agents: [], queues: [], entryPoints: [] }) as Directory;
 
 /** Task commands that are just the backend call of the same name with the task id. */
-type PlainCommand =
-  | 'accept'
-  | 'decline'
-  | 'hold'
-  | 'resume'
-  | 'toggleMute'
-  | 'pauseRecording'
-  | 'consultConference'
-  | 'exitConference'
-  | 'end';
+const PLAIN = [
+  'accept',
+  'decline',
+  'hold',
+  'resume',
+  'toggleMute',
+  'pauseRecording',
+  'consultConference',
+  'exitConference',
+  'end',
+] as const;
+type PlainCommand = (typeof PLAIN)[number];
 
 /** What a task command does once it is allowed: the backend call, and the consult it starts. */
 interface Plan {
@@ -98,7 +101,8 @@ type Check = (task: Task) => string | CcError | undefined;
 /** A command awaiting its confirming event: a task command, or the agent-state change (no task id). */
 interface Flight {
   readonly command: TaskCommand | 'setAgentState';
-  readonly since: number;
+  /** The pending mark it set: the very object, on its task (or the agent) until it is settled. */
+  readonly mark: object | undefined;
   readonly taskId?: string;
   /** The consult info before a consult, restored when it fails. */
   readonly consultBefore?: ConsultInfo;
@@ -254,11 +258,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   };
 
   /** Whether the flight's pending mark is still on its task (or on the agent). */
-  const stillPending = ({ command, since, taskId }: Flight): boolean => {
-    if (taskId === undefined) return agentView.pending?.since === since;
-    const pending = list.get(taskId)?.pending;
-    return pending?.command === command && pending.since === since;
-  };
+  const stillPending = ({ mark, taskId }: Flight): boolean =>
+    (taskId === undefined ? agentView : list.get(taskId))?.pending === mark;
 
   /** Forget a flight and its timer. */
   const land = (flight: Flight): void => {
@@ -422,26 +423,6 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   // ---- task commands ----
 
   /** Why a command cannot be issued on the task now, or its plan. */
-  const prepare = (
-    command: TaskCommand,
-    taskId: string,
-    task: Task | undefined,
-    plan: (task: Task) => Plan | CcError,
-    check?: Check,
-  ): Plan | CcError => {
-    if (!task) return refusal('NOT_FOUND', command, `no live task ${JSON.stringify(String(taskId))}`, taskId);
-    const problem = check?.(task);
-    if (typeof problem === 'string') return refusal('INVALID_PARAMETERS', command, problem, taskId);
-    if (problem) return problem;
-    if (task.pending) {
-      return refusal('INVALID_STATE', command, `${LABELS[task.pending.command]} is still pending`, taskId);
-    }
-    if (!canIssue(task, command, agentView)) {
-      return ccError('INVALID_STATE', command, `${LABELS[command]} is not possible while the task is ${task.state}`, now(), taskId);
-    }
-    return plan(task);
-  };
-
   /**
    * The common path of every task command: refusals without a backend call, then the pending
    * mark, the call, its timeout, and failure handling.
@@ -449,18 +430,29 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   const run = (command: TaskCommand, taskId: string, plan: (task: Task) => Plan | CcError, check?: Check): Promise<void> => {
     if (stopped) return stoppedRefusal(command, taskId);
     const task = list.get(taskId);
-    const planned = prepare(command, taskId, task, plan, check);
+    /** Why the command cannot be issued on the task now, or its plan. */
+    const prepare = (): Plan | CcError => {
+      if (!task) return refusal('NOT_FOUND', command, `no live task ${JSON.stringify(String(taskId))}`, taskId);
+      const problem = check?.(task);
+      if (typeof problem === 'string') return refusal('INVALID_PARAMETERS', command, problem, taskId);
+      if (problem) return problem;
+      if (task.pending) {
+        return refusal('INVALID_STATE', command, `${LABELS[task.pending.command]} is still pending`, taskId);
+      }
+      if (!canIssue(task, command, agentView)) {
+        return ccError('INVALID_STATE', command, `${LABELS[command]} is not possible while the task is ${task.state}`, now(), taskId);
+      }
+      return plan(task);
+    };
+    const planned = prepare();
     if (isCcError(planned)) return refuse(planned);
-    const since = now();
-    const flight: Flight = { command, since, taskId, consultBefore: planned.consult && task?.consult };
-    const marked = markPending(task as Task, command, since);
+    const marked = markPending(task as Task, command, now());
+    const flight: Flight = { command, mark: marked.pending, taskId, consultBefore: planned.consult && task?.consult };
     flights.set(taskId, flight);
     commit([planned.consult ? { ...marked, consult: planned.consult } : marked]);
     return send(flight, planned.call);
   };
 
-  const plain = (command: PlainCommand) => (taskId: string) =>
-    run(command, taskId, () => ({ call: () => backend[command](taskId) }));
 
   /** A consult or transfer: the destination checked, a dial number normalised by the profile's dial plan. */
   const toDestination = (
@@ -556,12 +548,9 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       if (!stopped && list.select(taskId)) commit([]);
     },
 
-    accept: plain('accept'),
-    decline: plain('decline'),
-    hold: plain('hold'),
-    resume: plain('resume'),
-    toggleMute: plain('toggleMute'),
-    pauseRecording: plain('pauseRecording'),
+    ...(Object.fromEntries(
+      PLAIN.map((command) => [command, (taskId: string) => run(command, taskId, () => ({ call: () => backend[command](taskId) }))]),
+    ) as Record<PlainCommand, (taskId: string) => Promise<void>>),
     resumeRecording: (taskId) =>
       run('resumeRecording', taskId, () => ({ call: () => backend.resumeRecording(taskId, { autoResumed: false }) })),
 
@@ -575,9 +564,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       run('endConsult', taskId, (task) => {
         const destination = task.consult?.destination;
         const queueId = destination?.type === 'queue' ? destination.id : undefined;
-        return {
-          call: () => backend.endConsult(taskId, { isConsult: true, taskId, ...(queueId !== undefined ? { queueId } : {}) }),
-        };
+        return { call: () => backend.endConsult(taskId, defined({ isConsult: true, taskId, queueId })) };
       }),
 
     consultTransfer: (taskId) =>
@@ -588,8 +575,6 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
           : refusal('INVALID_STATE', 'consultTransfer', 'nobody is being consulted', taskId);
       }),
 
-    consultConference: plain('consultConference'),
-    exitConference: plain('exitConference'),
 
     switchLeg: (taskId) =>
       run('switchLeg', taskId, (task) => {
@@ -605,7 +590,6 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
         call: () => backend.transfer(taskId, { to: target.id, destinationType: target.type }),
       })),
 
-    end: plain('end'),
 
     wrapup: (taskId, input) =>
       run(
@@ -661,10 +645,9 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       }
       if (agentView.pending) return refused('INVALID_STATE', 'a state change is still pending');
 
-      const since = now();
-      const flight: Flight = { command: 'setAgentState', since };
+      const pending = defined({ state, idleCodeId: code, since: now() });
+      const flight: Flight = { command: 'setAgentState', mark: pending };
       flights.set(undefined, flight);
-      const pending = code === undefined ? { state, since } : { state, idleCodeId: code, since };
       setAgent({ ...agentView, pending, error: undefined });
       return send(flight, () => backend.setAgentState(state, code));
     },
@@ -681,8 +664,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       const ani = aniId === undefined ? undefined : profile.outdial.anis.find((candidate) => candidate.id === aniId);
       if (aniId !== undefined && !ani) return refused('INVALID_PARAMETERS', `unknown caller id ${JSON.stringify(aniId)}`);
       if (list.all.some((task) => task.media === 'telephony')) return refused('INVALID_STATE', 'a call is already in progress');
-      const payload = ani ? { destination: checked.number, origin: ani.number } : { destination: checked.number };
-      return backend.outdial(payload).catch(failed('outdial'));
+      return backend.outdial(defined({ destination: checked.number, origin: ani?.number })).catch(failed('outdial'));
     },
 
     refreshDirectory() {
