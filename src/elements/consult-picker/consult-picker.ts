@@ -204,7 +204,7 @@ export class CcConsultPicker extends CcElement {
           aria-describedby="filter-hint"
           .value=${this.filter}
           @input=${this.#onFilter}
-          @keydown=${this.#onFilterKeydown}
+          @keydown=${this.#onKeydown}
         />
         <span id="filter-hint" class="visually-hidden">${this.t('consultPicker.filterHint')}</span>
       </div>
@@ -216,7 +216,7 @@ export class CcConsultPicker extends CcElement {
           </p>`
         : nothing}
       ${options.length
-        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${loading} @keydown=${this.#onListKeydown}>
+        ? html`<ul class="options" part="options" aria-label=${label} aria-busy=${loading} @keydown=${this.#onKeydown}>
             ${repeat(
               options,
               (o) => o.key,
@@ -335,26 +335,16 @@ export class CcConsultPicker extends CcElement {
     this.filter = (event.target as HTMLInputElement).value;
   }
 
-  #onFilterKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown') return;
-    const first = this.#optionButtons()[0];
-    if (!first) return;
-    event.preventDefault();
-    first.focus();
-  }
-
-  #optionButtons(): HTMLButtonElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.option:not(:disabled)')];
-  }
-
-  #onListKeydown(event: KeyboardEvent): void {
-    const buttons = this.#optionButtons();
+  /** Arrow keys, Home and End between the options; the down arrow from the filter into the list, up from the first option back. */
+  #onKeydown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.option:not(:disabled)')];
     const index = buttons.indexOf(event.target as HTMLButtonElement);
     const last = buttons.length - 1;
-    // Where each key moves to: an option's index; -1 (up from the first option) is the filter.
-    const moves: Partial<Record<string, number>> = { ArrowDown: Math.min(index + 1, last), ArrowUp: index - 1, Home: 0, End: last };
+    // Where each key moves to: an option's index; -1 is the filter. From the filter (index -1) only the down arrow moves.
+    const moves: Partial<Record<string, number>> =
+      index < 0 ? { ArrowDown: 0 } : { ArrowDown: Math.min(index + 1, last), ArrowUp: index - 1, Home: 0, End: last };
     const to = moves[event.key];
-    if (index < 0 || to === undefined) return;
+    if (to === undefined || to > last) return;
     event.preventDefault();
     (to < 0 ? this.renderRoot.querySelector<HTMLElement>('#filter') : buttons[to])?.focus();
   }
