@@ -313,13 +313,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
           reject(error);
         }, timeoutMs);
       }
-      let answer: Promise<void>;
-      try {
-        answer = call();
-      } catch (cause) {
-        answer = Promise.reject(cause);
-      }
-      answer.then(resolve, (cause: unknown) => {
+      // A call that throws instead of rejecting fails the same way.
+      new Promise<void>((settle) => settle(call())).then(resolve, (cause: unknown) => {
         if (timedOut) return;
         const error = fromRejection(cause, command, now(), taskId);
         if (!stopped) fail(flight, error);
@@ -454,34 +449,37 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   };
 
 
-  /** A consult or transfer: the destination checked, a dial number normalised by the profile's dial plan. */
-  const toDestination = (
-    command: 'consult' | 'transfer',
-    taskId: string,
-    destination: Destination,
-    plan: (target: Destination) => Plan,
-  ): Promise<void> => {
-    let target: Destination;
-    return run(
-      command,
-      taskId,
-      () => plan(target),
-      () => {
-        const problem = destinationProblem(destination);
-        if (problem) return problem;
-        if (destination.type !== 'dialNumber') {
+  /**
+   * A consult or transfer: the destination checked, a dial number normalised by the profile's dial
+   * plan. A consult holds the customer and is recorded on the task as initiated.
+   */
+  const toDestination =
+    (command: 'consult' | 'transfer') =>
+    (taskId: string, destination: Destination): Promise<void> => {
+      let target: Destination;
+      const consult = command === 'consult';
+      return run(
+        command,
+        taskId,
+        () => ({
+          consult: consult ? { destination: target, status: 'CONSULT_INITIATED' } : undefined,
+          call: () =>
+            backend[command](taskId, defined({ to: target.id, destinationType: target.type, holdParticipants: consult || undefined })),
+        }),
+        () => {
+          const problem = destinationProblem(destination);
+          if (problem) return problem;
           target = { ...destination };
+          if (destination.type !== 'dialNumber') return undefined;
+          const profile = agentView.profile;
+          if (!profile) return refusal('INVALID_STATE', command, 'not connected', taskId);
+          const checked = validateDialNumber(destination.id, profile);
+          if (!checked.ok) return checked.reason;
+          target.id = checked.number;
           return undefined;
-        }
-        const profile = agentView.profile;
-        if (!profile) return refusal('INVALID_STATE', command, 'not connected', taskId);
-        const checked = validateDialNumber(destination.id, profile);
-        if (!checked.ok) return checked.reason;
-        target = { ...destination, id: checked.number };
-        return undefined;
-      },
-    );
-  };
+        },
+      );
+    };
 
   const wrapUpCode = (id: string) => agentView.profile?.wrapUpCodes.find((candidate) => candidate.id === id);
 
@@ -554,11 +552,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     resumeRecording: (taskId) =>
       run('resumeRecording', taskId, () => ({ call: () => backend.resumeRecording(taskId, { autoResumed: false }) })),
 
-    consult: (taskId, destination) =>
-      toDestination('consult', taskId, destination, (target) => ({
-        consult: { destination: target, status: 'CONSULT_INITIATED' },
-        call: () => backend.consult(taskId, { to: target.id, destinationType: target.type, holdParticipants: true }),
-      })),
+    consult: toDestination('consult'),
 
     endConsult: (taskId) =>
       run('endConsult', taskId, (task) => {
@@ -585,10 +579,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
           : refusal('INVALID_STATE', 'switchLeg', 'there is no consult leg', taskId);
       }),
 
-    transfer: (taskId, destination) =>
-      toDestination('transfer', taskId, destination, (target) => ({
-        call: () => backend.transfer(taskId, { to: target.id, destinationType: target.type }),
-      })),
+    transfer: toDestination('transfer'),
 
 
     wrapup: (taskId, input) =>
