@@ -233,9 +233,9 @@ export class CcCallControls extends CcElement {
       data-slot=${slot}
       data-control=${name}
       ?disabled=${!control.enabled}
-      aria-busy=${control.busy ? 'true' : 'false'}
-      aria-pressed=${ifDefined(name === 'toggleMute' ? (task.muted ? 'true' : 'false') : undefined)}
-      aria-expanded=${ifDefined(picker ? (open ? 'true' : 'false') : undefined)}
+      aria-busy=${control.busy}
+      aria-pressed=${ifDefined(name === 'toggleMute' ? task.muted : undefined)}
+      aria-expanded=${ifDefined(picker ? open : undefined)}
       aria-controls=${ifDefined(open ? 'picker' : undefined)}
       @click=${() => void this.#onControl(name, slot)}
     >
