@@ -111,12 +111,10 @@ export class CcCallControls extends CcElement {
   @state() private failure?: { error: CcError; taskId: string; rev: number };
 
   /**
-   * The slot whose command ran: once the task is no longer pending, focus returns there (or to the
+   * The slot whose command ran, or whose picker Escape closed: once the task is no longer pending, focus returns there (or to the
    * first control) if it was lost.
    */
   #focusSlot?: string;
-  /** Return focus to this picker opener after the picker closes. */
-  #focusOpener?: PickerMode;
   #lastTaskId?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -144,10 +142,6 @@ export class CcCallControls extends CcElement {
     super.updated(changed);
     const root = this.shadowRoot;
     if (!root) return;
-    if (this.#focusOpener) {
-      root.querySelector<HTMLButtonElement>(`button[data-slot="${this.#focusOpener}"]`)?.focus();
-      this.#focusOpener = undefined;
-    }
     const slot = this.#focusSlot;
     if (slot && !this.#task.value?.pending) {
       this.#focusSlot = undefined;
@@ -304,7 +298,7 @@ export class CcCallControls extends CcElement {
     if (event.key !== 'Escape' || !this.pickerMode) return;
     event.preventDefault();
     event.stopPropagation();
-    this.#focusOpener = this.pickerMode;
+    this.#focusSlot = this.pickerMode;
     this.pickerMode = undefined;
   }
 }
