@@ -6,7 +6,7 @@
 import { controlsFor, type ControlName } from './controls.js';
 import type { AgentView, CcError, Task, TaskCommand } from './domain.js';
 import type { TaskEventName } from './events.js';
-import { isFinal } from './final.js';
+import { isFinal, OFFERS } from './final.js';
 import { hasOwn } from './payload.js';
 
 /** Each `…Failed` event and the command it reports the failure of. */
@@ -47,7 +47,7 @@ const DATA_COMMANDS: ReadonlySet<TaskCommand> = new Set(['setUserData', 'deleteU
  */
 export function canIssue(task: Task, command: TaskCommand, agent: AgentView): boolean {
   if (DATA_COMMANDS.has(command)) {
-    return !isFinal(task) && task.state !== 'OFFERED' && task.state !== 'OFFERED_CONSULT';
+    return !isFinal(task) && !OFFERS.has(task.state);
   }
   const control = controlsFor(task, agent)[command as ControlName];
   return control.visible && control.enabled;

@@ -32,7 +32,7 @@ export const hasOwn = (obj: object, key: string): boolean => Object.prototype.ha
 export function defined<T extends object>(obj: T): T {
   // A plain loop: this runs on every event, and entries/filter/fromEntries is ~2.5× slower (bench/).
   const out: Record<string, unknown> = {};
-  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined) out[key] = obj[key];
+  for (const key in obj) if (hasOwn(obj, key) && obj[key] !== undefined) out[key] = obj[key];
   return out as T;
 }
 

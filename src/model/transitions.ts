@@ -43,7 +43,8 @@ export const consultAs = (known: ConsultInfo | undefined, data: TaskData, status
   status,
 });
 
-const MAIN: Change = { activeLeg: 'main' };
+/** Back on the main leg, without a consult. */
+const MAIN: Change = { consult: undefined, activeLeg: 'main' };
 
 /** Back to one call with the customer, as its owner. */
 const ONE_CALL: Change = { state: 'CONNECTED', consult: undefined, secondary: false };
@@ -74,7 +75,7 @@ const rona: Rule = (x) => unanswered(x, declined(x) ? 'DECLINED' : 'RONA');
 const consultEnded: Rule = (x) => unanswered(x, 'CONSULT_ENDED');
 const hungUp: Rule = (x) => end(x, hangup(x));
 const transferred: Rule = (x) => end(x, 'TRANSFERRED');
-const wrapupNow: Rule = (x) => ({ state: 'WRAPPING_UP', endReason: hangup(x), consult: undefined, activeLeg: 'main' });
+const wrapupNow: Rule = (x) => ({ ...MAIN, state: 'WRAPPING_UP', endReason: hangup(x) });
 
 /** The consulted agent picks up the consult. */
 const joinConsult: Rule = ({ task, data }) => ({
@@ -165,7 +166,7 @@ const BY_STATE: Partial<Record<TaskState, Rules>> = {
 const CONSULTED: Rules = {
   AgentConsultEnded: consultDone,
   AgentCtqCancelled: consultDone,
-  AgentConsultTransferred: () => ({ ...ONE_CALL, activeLeg: 'main' }),
+  AgentConsultTransferred: () => ({ ...ONE_CALL, ...MAIN }),
   AgentConsultConferenced: conferenced,
   ContactEnded: (x) => end(x, 'CUSTOMER_HANGUP', MAIN),
   AgentWrapup: wrapupNow,
@@ -173,12 +174,12 @@ const CONSULTED: Rules = {
 
 /** The consult is over for the consulted agent (never a wrap-up). */
 function consultDone(): Change {
-  return { state: 'COMPLETED', endReason: 'CONSULT_ENDED', consult: undefined, activeLeg: 'main' };
+  return { ...MAIN, state: 'COMPLETED', endReason: 'CONSULT_ENDED' };
 }
 
 /** The consult ended: back to the customer, held or not as the payload says. */
 function backFromConsult(x: Input): Change {
-  return { state: isMainHeld(x.data) ? 'HELD' : 'CONNECTED', consult: undefined, activeLeg: 'main' };
+  return { ...MAIN, state: isMainHeld(x.data) ? 'HELD' : 'CONNECTED' };
 }
 
 /** Events that mean the same in every live state: data, mute, recording, failures. */
@@ -202,7 +203,7 @@ function anywhere(x: Input): Outcome | undefined {
   if (failed === 'consult' && state === 'CONSULTING' && !isSecondary(task)) {
     const before = task.previousState;
     const back = before === 'CONNECTED' || before === 'HELD' ? before : isMainHeld(x.data) ? 'HELD' : 'CONNECTED';
-    return { state: back, consult: undefined, activeLeg: 'main', error };
+    return { ...MAIN, state: back, error };
   }
   return { error };
 }
