@@ -142,9 +142,8 @@ export class CcProvider extends LitElement {
   }
   set backend(value: ContactCenter | undefined) {
     if (value === this.backend) return;
-    const old = this.#givenBackend;
     this.#givenBackend = value;
-    this.requestUpdate('backend', old);
+    this.requestUpdate();
   }
 
   /** Whether the postMessage bridge is serving (it starts shortly after `bridge-origins` is set). */
@@ -161,9 +160,8 @@ export class CcProvider extends LitElement {
   }
   set store(value: CcStore | undefined) {
     if (value === this.store) return;
-    const old = this.#sharedStore;
     this.#sharedStore = value;
-    this.requestUpdate('store', old);
+    this.requestUpdate();
   }
 
   override connectedCallback(): void {
