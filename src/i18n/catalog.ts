@@ -14,17 +14,10 @@ export const english: Catalog = en;
 export const LOCALES = { en: 'English', de: 'Deutsch', fr: 'Français' } as const;
 export type Locale = keyof typeof LOCALES;
 
-export const isLocale = (value: string): value is Locale => Object.prototype.hasOwnProperty.call(LOCALES, value);
-
 /** Load a catalog; an unknown locale falls back to its language part, then English. */
 export async function loadCatalog(locale: string): Promise<{ locale: Locale; catalog: Catalog }> {
-  const lang = isLocale(locale) ? locale : locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  switch (lang) {
-    case 'de':
-      return { locale: 'de', catalog: (await import('./de/index.js')).default };
-    case 'fr':
-      return { locale: 'fr', catalog: (await import('./fr/index.js')).default };
-    default:
-      return { locale: 'en', catalog: english };
-  }
+  const lang = locale.toLowerCase().split(/[-_]/)[0];
+  const catalog =
+    lang === 'de' ? (await import('./de/index.js')).default : lang === 'fr' ? (await import('./fr/index.js')).default : undefined;
+  return catalog ? { locale: lang as Locale, catalog } : { locale: 'en', catalog: english };
 }

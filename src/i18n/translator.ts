@@ -20,13 +20,14 @@ export interface Translator {
   error(error: CcError): string;
 }
 
-const fill = (text: string, params?: Params): string =>
-  params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
-
 const two = (n: number): string => String(n).padStart(2, '0');
 
 export function createTranslator(locale: Locale, catalog: Catalog): Translator {
-  const t = (key: MessageKey, params?: Params): string => fill(catalog[key] ?? english[key] ?? key, params);
+  /** `{name}` placeholders are filled from `params` (as plain text); unknown ones stay. */
+  const t = (key: MessageKey, params?: Params): string =>
+    (catalog[key] ?? english[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+  /** The message of `prefix` + a value (a media channel, a state …). */
+  const named = (prefix: string) => (value: string) => t(`${prefix}${value}` as MessageKey);
   return {
     locale,
     t,
@@ -37,9 +38,9 @@ export function createTranslator(locale: Locale, catalog: Catalog): Translator {
       const s = total % 60;
       return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
     },
-    media: (media) => t(`media.${media}` as MessageKey),
-    state: (state) => t(`state.${state}` as MessageKey),
-    agentState: (state) => t(`agent.${state}` as MessageKey),
+    media: named('media.'),
+    state: named('state.'),
+    agentState: named('agent.'),
     error: (error) => t(`error.${error.code}` as MessageKey, { message: error.message }),
   };
 }

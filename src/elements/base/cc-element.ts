@@ -14,7 +14,7 @@ import type { CcStore } from '../../store/types.js';
 import { defaultTranslator, type Params, type Translator } from '../../i18n/translator.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { toCcError, type AgentCommand, type CcError, type TaskCommand } from '../../model/index.js';
-import { FrameGate } from './frame-gate.js';
+import { frameGate } from './frame-gate.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -49,11 +49,11 @@ export class CcElement extends LitElement {
   @state()
   protected i18n: Translator = defaultTranslator;
 
-  #frameGate = new FrameGate();
+  readonly #gate = frameGate();
 
-  /** At most one render per painted frame (see FrameGate); `updateComplete` waits for a deferred one. */
+  /** At most one render per painted frame (see frameGate); `updateComplete` waits for a deferred one. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.#frameGate.schedule(() => super.scheduleUpdate());
+    return this.#gate(() => super.scheduleUpdate());
   }
 
   /** Follow an observable of the current store while connected: `this.observe((s) => s.tasks$)`. */

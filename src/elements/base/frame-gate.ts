@@ -28,54 +28,32 @@ function soon(callback: () => void): void {
   channel.port2.postMessage(undefined);
 }
 
-/** Resolves once the current frame has been painted (or after `fallbackMs` without frames). */
-function afterPaint(fallbackMs = 100): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(finish, fallbackMs);
+/** Resolves once the current frame has been painted (or after 100 ms without frames). */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, 100);
     // A task queued from an animation-frame callback runs after that frame's style, layout and paint.
-    requestAnimationFrame(() => soon(finish));
+    requestAnimationFrame(() => soon(resolve));
   });
-}
 
-/** One per element. */
-export class FrameGate {
+/**
+ * One per element. Returns the gate: call it from `scheduleUpdate()` with the update, which runs
+ * now or after the current frame is painted (then it returns the promise of that).
+ */
+export function frameGate(): (update: () => void) => void | Promise<void> {
   /** Set while this element has rendered in the frame not yet painted. */
-  #painted: Promise<void> | undefined;
+  let painted: Promise<void> | undefined;
   /** Whether the task that rendered is still running (its microtask follow-ups may render too). */
-  #sameTask = false;
-
-  /** Call from `scheduleUpdate()`: `update` runs now, or after the current frame is painted. */
-  schedule(update: () => void): void | Promise<void> {
-    if (!this.#painted || this.#sameTask) {
-      this.#rendered();
-      update();
-      return;
+  let sameTask = false;
+  const render = (update: () => void): void => {
+    if (!sameTask) {
+      sameTask = true;
+      soon(() => (sameTask = false));
     }
-    return this.#painted.then(() => {
-      this.#rendered();
-      update();
+    painted ??= afterPaint().then(() => {
+      painted = undefined;
     });
-  }
-
-  #rendered(): void {
-    if (!this.#sameTask) {
-      this.#sameTask = true;
-      soon(() => {
-        this.#sameTask = false;
-      });
-    }
-    if (this.#painted) return;
-    const painted = afterPaint();
-    this.#painted = painted;
-    void painted.then(() => {
-      if (this.#painted === painted) this.#painted = undefined;
-    });
-  }
+    update();
+  };
+  return (update) => (painted && !sameTask ? painted.then(() => render(update)) : render(update));
 }

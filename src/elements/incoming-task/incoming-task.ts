@@ -103,7 +103,7 @@ export class CcIncomingTask extends CcOfferElement {
     const name = customerName(offer);
     const address = customerAddress(offer);
     const queue = queueName(offer);
-    const remaining = ronaRemaining(offer, now);
+    const countdown = this.timeText('incomingTask.rona', ronaRemaining(offer, now));
     return html`<li class="offer ${consult ? 'consult' : ''}" part=${consult ? 'offer consult-offer' : 'offer'}>
       <span class="media" part="media">${mediaIcon(offer.media)}<span>${this.i18n.media(offer.media)}</span></span>
       <p class="title" part="title" id="${id}-title">${this.#offerTitle(offer)}</p>
@@ -113,9 +113,7 @@ export class CcIncomingTask extends CcOfferElement {
           ? html`<p class="line muted" part="address">${address}</p>`
           : nothing}
       ${queue ? html`<p class="line muted" part="queue">${this.t('incomingTask.queue', { queue })}</p>` : nothing}
-      ${remaining === undefined
-        ? nothing
-        : html`<p class="countdown" part="countdown" role="timer">${this.t('incomingTask.rona', { time: this.i18n.duration(remaining) })}</p>`}
+      ${countdown ? html`<p class="countdown" part="countdown" role="timer">${countdown}</p>` : nothing}
       ${this.renderOfferActions(offer, `${id}-title`, id)} ${this.renderOfferError(offer)}
     </li>`;
   }

@@ -6,8 +6,8 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { CcElement } from '../base/cc-element.js';
+import type { MessageKey } from '../../i18n/catalog.js';
 import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
 declare global {
@@ -21,13 +21,17 @@ declare global {
 
 /** The two commands an offer takes. */
 export type OfferCommand = 'accept' | 'decline';
-const OFFER_COMMANDS: readonly OfferCommand[] = ['accept', 'decline'];
+/** Per command: its button's class, label and label while busy, and the event once the store accepted it. */
+const COMMANDS: Readonly<Record<OfferCommand, readonly [string, MessageKey, MessageKey, 'cc-task-accepted' | 'cc-task-declined']>> = {
+  accept: ['success', 'incomingTask.accept', 'incomingTask.accepting', 'cc-task-accepted'],
+  decline: ['danger', 'incomingTask.decline', 'incomingTask.declining', 'cc-task-declined'],
+};
+const OFFER_COMMANDS = Object.keys(COMMANDS) as OfferCommand[];
 
 /** Before the store has said anything about the agent. */
 const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 
-const isOfferFailure = (error: CcError | undefined): error is CcError =>
-  error !== undefined && (error.command === 'accept' || error.command === 'decline');
+const isOfferFailure = (error: CcError | undefined): error is CcError => error !== undefined && error.command in COMMANDS;
 
 /** A failure this element's own click produced, valid while the task has not changed since. */
 interface LocalFailure {
@@ -66,6 +70,11 @@ export class CcOfferElement extends CcElement {
     return this.store?.now() ?? 0;
   }
 
+  /** A message with a `{time}` duration in it, or '' without a duration. */
+  protected timeText(key: MessageKey, ms: number | undefined): string {
+    return ms === undefined ? '' : this.t(key, { time: this.i18n.duration(ms) });
+  }
+
   /** Run accept or decline for the task the user acted on; fires the event when the store accepted it. */
   protected async respond(taskId: string, command: OfferCommand): Promise<void> {
     const task = this.tasks.find((t) => t.id === taskId);
@@ -78,7 +87,7 @@ export class CcOfferElement extends CcElement {
       taskId,
       onError: (error) => this.#setFailure(taskId, { error, rev: this.store?.tasks.find((t) => t.id === taskId)?.rev }),
     });
-    if (ok) this.emit(command === 'accept' ? 'cc-task-accepted' : 'cc-task-declined', { taskId });
+    if (ok) this.emit(COMMANDS[command][3], { taskId });
   }
 
   /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */
@@ -106,27 +115,24 @@ export class CcOfferElement extends CcElement {
     const error = this.offerError(task);
     if (!error) return nothing;
     const announce = this.announceAllOfferErrors || this.#offerFailures.has(task.id);
-    return html`<p class="error" part="error" role=${ifDefined(announce ? 'alert' : undefined)}>${this.i18n.error(error)}</p>`;
+    return html`<p class="error" part="error" role=${announce ? 'alert' : nothing}>${this.i18n.error(error)}</p>`;
   }
 
   #renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
-    const label =
-      command === 'accept'
-        ? this.t(control.busy ? 'incomingTask.accepting' : 'incomingTask.accept')
-        : this.t(control.busy ? 'incomingTask.declining' : 'incomingTask.decline');
+    const [cls, label, busyLabel] = COMMANDS[command];
     // A busy button keeps focus (aria-disabled, not disabled) so a keyboard user is not thrown out.
     return html`<button
       id=${id}
       type="button"
       part=${command}
-      class=${command === 'accept' ? 'success' : 'danger'}
+      class=${cls}
       ?disabled=${!control.enabled && !control.busy}
-      aria-disabled=${control.busy ? 'true' : 'false'}
-      aria-busy=${control.busy ? 'true' : 'false'}
+      aria-disabled=${control.busy}
+      aria-busy=${control.busy}
       aria-labelledby="${id}-text ${labelId}"
       @click=${() => void this.respond(task.id, command)}
     >
-      ${control.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span id="${id}-text">${label}</span>
+      ${control.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span id="${id}-text">${this.t(control.busy ? busyLabel : label)}</span>
     </button>`;
   }
 

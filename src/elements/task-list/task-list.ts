@@ -5,7 +5,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { state } from 'lit/decorators.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
@@ -23,12 +22,6 @@ declare global {
     /** The agent selected a task in the list (the store's selection has changed to it). */
     'cc-task-selected': CustomEvent<{ taskId: string }>;
   }
-}
-
-/** A row's timer: its text, and whether it counts down to a RONA. */
-interface TimerText {
-  text: string;
-  countdown: boolean;
 }
 
 /**
@@ -112,7 +105,7 @@ export class CcTaskList extends CcOfferElement {
     }
     const now = this.now();
     const tabStop = this.#focusTarget(tasks);
-    const rows = styleMap({ gridRow: `1 / span ${tasks.length}` });
+    const rows = `grid-row:1/span ${tasks.length}`;
     return html`<div class="rows" part="base">
       <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
@@ -120,15 +113,16 @@ export class CcTaskList extends CcOfferElement {
           const timer = this.#timerText(task, now);
           // A row renders again only when what it shows can have changed: its task (a new object
           // per change), its place, selection, tab stop, language, or its timer's text.
-          const deps = [task, index, task.id === this.#selectedId, tabbable, timer?.text, this.i18n];
-          return guard(deps, () => this.#renderTask(task, index, tabbable, timer));
+          return guard([task, index, task.id === this.#selectedId, tabbable, timer, this.i18n], () =>
+            this.#renderTask(task, index, tabbable, timer),
+          );
         })}
       </ul>
       ${tasks.some(isOffer)
         ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${rows}>
             ${tasks.map((task, index) =>
               isOffer(task)
-                ? html`<div class="row-actions" style=${styleMap({ gridRow: String(index + 1) })}>
+                ? html`<div class="row-actions" style="grid-row:${index + 1}">
                     ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
                     ${this.renderOfferError(task)}
                   </div>`
@@ -139,7 +133,8 @@ export class CcTaskList extends CcOfferElement {
     </div>`;
   }
 
-  #renderTask(task: Task, index: number, tabStop: boolean, timer: TimerText | undefined): TemplateResult {
+  /** One task; an offer's timer is its RONA countdown (the other timers never run on an offer). */
+  #renderTask(task: Task, index: number, tabStop: boolean, timer: string): TemplateResult {
     const selected = task.id === this.#selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
@@ -150,23 +145,18 @@ export class CcTaskList extends CcOfferElement {
       <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
       <span class="state" part="state">${this.i18n.state(task.state)}</span>
-      ${timer ? html`<span class="timer${timer.countdown ? ' countdown' : ''}" part="timer">${timer.text}</span>` : nothing}
+      ${timer ? html`<span class="timer${offer ? ' countdown' : ''}" part="timer">${timer}</span>` : nothing}
     </li>`;
   }
 
-  /** What the row's timer shows: the RONA countdown of an offer, else hold and handle time. */
-  #timerText(task: Task, now: number): TimerText | undefined {
-    const rona = ronaRemaining(task, now);
-    if (rona !== undefined) return { text: this.t('incomingTask.rona', { time: this.i18n.duration(rona) }), countdown: true };
-    const held = holdTime(task, now);
-    const handled = handleTime(task, now);
-    const text = [
-      held === undefined ? '' : this.t('taskList.holdTime', { time: this.i18n.duration(held) }),
-      handled === undefined ? '' : this.t('taskList.handleTime', { time: this.i18n.duration(handled) }),
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    return text ? { text, countdown: false } : undefined;
+  /** What the row's timer shows ('' for none): the RONA countdown of an offer, else hold and handle time. */
+  #timerText(task: Task, now: number): string {
+    return (
+      this.timeText('incomingTask.rona', ronaRemaining(task, now)) ||
+      [this.timeText('taskList.holdTime', holdTime(task, now)), this.timeText('taskList.handleTime', handleTime(task, now))]
+        .filter(Boolean)
+        .join(' · ')
+    );
   }
 
   protected override async respond(taskId: string, command: 'accept' | 'decline'): Promise<void> {
@@ -186,9 +176,7 @@ export class CcTaskList extends CcOfferElement {
     if (active && active !== document.body) return; // the agent moved on elsewhere
     const tasks = this.tasks;
     const index = tasks.findIndex((t) => t.id === (tasks.some((t) => t.id === id) ? id : this.#focusTarget(tasks)));
-    if (index < 0) return;
-    this.activeId = tasks[index].id;
-    this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
+    if (index >= 0) this.#moveTo(tasks[index].id, index);
   }
 
   /** The agent selects a task (click, Enter or Space). */
@@ -219,8 +207,13 @@ export class CcTaskList extends CcOfferElement {
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    this.activeId = tasks[next].id;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#task-${next}`)?.focus());
+    this.#moveTo(tasks[next].id, next);
+  }
+
+  /** The tab stop and the focus move to a task's option (its id is by place, so it is there already). */
+  #moveTo(taskId: string, index: number): void {
+    this.activeId = taskId;
+    this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
   }
 }
 
