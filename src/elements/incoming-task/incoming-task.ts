@@ -7,13 +7,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
-import { mediaIcon } from '../base/media-icon.js';
 import type { Task } from '../../model/index.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { CcOfferElement } from './offer-element.js';
 import { offerStyles } from './offer.styles.js';
 import { styles } from './incoming-task.styles.js';
-import { consultingAgentName, customerAddress, customerLabel, customerName, queueName } from './task-text.js';
+import { consultingAgentName, customerAddress, customerName, queueName } from './task-text.js';
 import { isCounting, isOffer, ronaRemaining } from './task-times.js';
 import { TickController } from '../base/tick-controller.js';
 
@@ -105,10 +104,10 @@ export class CcIncomingTask extends CcOfferElement {
     const queue = queueName(offer);
     const countdown = this.timeText('incomingTask.rona', ronaRemaining(offer, now));
     return html`<li class="offer ${consult ? 'consult' : ''}" part=${consult ? 'offer consult-offer' : 'offer'}>
-      <span class="media" part="media">${mediaIcon(offer.media)}<span>${this.i18n.media(offer.media)}</span></span>
+      ${this.renderMedia(offer)}
       <p class="title" part="title" id="${id}-title">${this.#offerTitle(offer)}</p>
       ${consult
-        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.#customer(offer) })}</p>`
+        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
         : name && address
           ? html`<p class="line muted" part="address">${address}</p>`
           : nothing}
@@ -125,11 +124,7 @@ export class CcIncomingTask extends CcOfferElement {
         agent: consultingAgentName(offer) ?? this.t('incomingTask.anotherAgent'),
       });
     }
-    return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.#customer(offer) });
-  }
-
-  #customer(offer: Task): string {
-    return customerLabel(offer) ?? this.t('common.unknownCustomer');
+    return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.customer(offer) });
   }
 }
 

@@ -7,6 +7,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { CcElement } from '../base/cc-element.js';
+import { mediaIcon } from '../base/media-icon.js';
+import { customerLabel } from './task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
@@ -68,6 +70,16 @@ export class CcOfferElement extends CcElement {
   /** Now on the store's clock. */
   protected now(): number {
     return this.store?.now() ?? 0;
+  }
+
+  /** Who the task is from: the customer's name, number or address, else "unknown customer". */
+  protected customer(task: Task): string {
+    return customerLabel(task) ?? this.t('common.unknownCustomer');
+  }
+
+  /** The media icon and name of a task (`nameId` ids the name, for aria-labelledby). */
+  protected renderMedia(task: Task, nameId?: string): TemplateResult {
+    return html`<span class="media" part="media">${mediaIcon(task.media)}<span id=${nameId ?? nothing}>${this.i18n.media(task.media)}</span></span>`;
   }
 
   /** A message with a `{time}` duration in it, or '' without a duration. */

@@ -8,11 +8,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
-import { mediaIcon } from '../base/media-icon.js';
 import type { Task } from '../../model/index.js';
 import { CcOfferElement } from '../incoming-task/offer-element.js';
 import { offerStyles } from '../incoming-task/offer.styles.js';
-import { customerLabel, queueName } from '../incoming-task/task-text.js';
+import { queueName } from '../incoming-task/task-text.js';
 import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './task-list.styles.js';
@@ -90,12 +89,13 @@ export class CcTaskList extends CcOfferElement {
     return this.#selectedValue.value?.id;
   }
 
-  /** The task holding the tab stop: the one last moved to, else the selected one, else the first. */
-  #focusTarget(tasks: readonly Task[]): string | undefined {
-    const has = (id: string | undefined) => id !== undefined && tasks.some((t) => t.id === id);
-    if (has(this.activeId)) return this.activeId;
-    if (has(this.#selectedId)) return this.#selectedId;
-    return tasks[0]?.id;
+  /**
+   * The place of the task holding the tab stop: `first` while listed, else the one last moved to,
+   * else the selected one, else the first task (-1 without tasks).
+   */
+  #tabStop(first?: string): number {
+    const ids: (string | undefined)[] = this.tasks.map((t) => t.id);
+    return [first, this.activeId, this.#selectedId, ids[0]].map((id) => ids.indexOf(id)).find((i) => i >= 0) ?? -1;
   }
 
   protected override render(): TemplateResult {
@@ -104,12 +104,12 @@ export class CcTaskList extends CcOfferElement {
       return html`<p class="empty muted" part="empty">${this.t(this.store ? 'taskList.empty' : 'common.noProvider')}</p>`;
     }
     const now = this.now();
-    const tabStop = this.#focusTarget(tasks);
+    const tabStop = this.#tabStop();
     const rows = `grid-row:1/span ${tasks.length}`;
     return html`<div class="rows" part="base">
       <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
-          const tabbable = task.id === tabStop;
+          const tabbable = index === tabStop;
           const timer = this.#timerText(task, now);
           // A row renders again only when what it shows can have changed: its task (a new object
           // per change), its place, selection, tab stop, language, or its timer's text.
@@ -141,8 +141,8 @@ export class CcTaskList extends CcOfferElement {
     return html`<li role="option" id="task-${index}" class="task ${offer ? 'offer' : ''}"
       part="task${selected ? ' task-selected' : ''}${offer ? ' task-offer' : ''}"
       aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.#choose(task.id)}>
-      <span class="media" part="media">${mediaIcon(task.media)}<span id="task-${index}-media">${this.i18n.media(task.media)}</span></span>
-      <span class="customer" part="customer" id="task-${index}-customer">${customerLabel(task) ?? this.t('common.unknownCustomer')}</span>
+      ${this.renderMedia(task, `task-${index}-media`)}
+      <span class="customer" part="customer" id="task-${index}-customer">${this.customer(task)}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
       <span class="state" part="state">${this.i18n.state(task.state)}</span>
       ${timer ? html`<span class="timer${offer ? ' countdown' : ''}" part="timer">${timer}</span>` : nothing}
@@ -174,9 +174,7 @@ export class CcTaskList extends CcOfferElement {
     this.#returnFocusTo = undefined;
     const active = document.activeElement;
     if (active && active !== document.body) return; // the agent moved on elsewhere
-    const tasks = this.tasks;
-    const index = tasks.findIndex((t) => t.id === (tasks.some((t) => t.id === id) ? id : this.#focusTarget(tasks)));
-    if (index >= 0) this.#moveTo(tasks[index].id, index);
+    this.#moveTo(this.#tabStop(id));
   }
 
   /** The agent selects a task (click, Enter or Space). */
@@ -190,7 +188,7 @@ export class CcTaskList extends CcOfferElement {
 
   #onKeyDown(event: KeyboardEvent): void {
     const tasks = this.tasks;
-    const current = tasks.findIndex((t) => t.id === this.#focusTarget(tasks));
+    const current = this.#tabStop();
     if (current < 0) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -207,12 +205,14 @@ export class CcTaskList extends CcOfferElement {
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    this.#moveTo(tasks[next].id, next);
+    this.#moveTo(next);
   }
 
   /** The tab stop and the focus move to a task's option (its id is by place, so it is there already). */
-  #moveTo(taskId: string, index: number): void {
-    this.activeId = taskId;
+  #moveTo(index: number): void {
+    const task = this.tasks[index];
+    if (!task) return;
+    this.activeId = task.id;
     this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
   }
 }
