@@ -336,10 +336,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     try {
       session = await backend.connect();
     } catch (cause) {
-      for (const subscription of [watch, events]) {
-        subscription.unsubscribe();
-        subscriptions.remove(subscription);
-      }
+      // An rxjs subscription leaves its parent as it unsubscribes.
+      for (const subscription of [watch, events]) subscription.unsubscribe();
       const error = connectionError(cause);
       emitError(error);
       throw error;
@@ -592,7 +590,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
           return { call: () => backend.wrapup(taskId, { auxCodeId: input.auxCodeId, wrapUpReason }) };
         },
         (task) => {
-          if (!input || typeof input !== 'object' || typeof input.auxCodeId !== 'string' || input.auxCodeId.trim() === '') {
+          if (typeof input?.auxCodeId !== 'string' || input.auxCodeId.trim() === '') {
             return 'a wrap-up code is required';
           }
           if (input.notes !== undefined && typeof input.notes !== 'string') return 'notes must be text';

@@ -19,7 +19,8 @@ export class TaskList {
   }
 
   get selected(): Task | undefined {
-    return this.#selectedId === undefined ? undefined : this.#byId.get(this.#selectedId);
+    // Ids are strings: no task is kept under `undefined`.
+    return this.#byId.get(this.#selectedId as string);
   }
 
   get(id: string): Task | undefined {
