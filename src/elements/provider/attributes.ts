@@ -39,7 +39,7 @@ export function simulatorOptions(a: SimulatorAttributes): SimulatorOptions {
   const options: SimulatorOptions = {
     seed: seed ? (/^-?\d+$/.test(seed) ? Number(seed) : seed) : undefined,
     clock: a.clock,
-    offerEveryMs: offerEvery === undefined ? undefined : offerEvery * 1000,
+    offerEveryMs: offerEvery && offerEvery * 1000,
     latencyMs: nonNegative(a.latency),
     ronaTimeoutSeconds: positive(a.ronaTimeout),
     wrapUpRequired: a.wrapUpRequired,
