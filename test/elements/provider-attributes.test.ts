@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { listOf, optionalBoolean, simulatorOptions } from '../../src/elements/provider/attributes.js';
+import { listOf, optionalBoolean } from '../../src/elements/provider/attributes.js';
+import { simulatorOptions } from '../../src/backends/simulated/attributes.js';
 import { VirtualClock } from '../../src/backends/simulated/index.js';
 
 describe('<cc-provider> attributes', () => {

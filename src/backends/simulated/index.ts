@@ -10,3 +10,4 @@ export type { SimCommand, FaultOptions } from './faults.js';
 export { Random } from './random.js';
 export { defaultProfile, RONA_CODE_ID } from './profile.js';
 export { directoryView } from './directory.js';
+export { simulatorOptions, type SimulatorAttributes } from './attributes.js';

@@ -13,7 +13,7 @@ import { createStore } from '../../store/store.js';
 import type { CcStore } from '../../store/types.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { listOf, optionalBoolean, simulatorOptions } from './attributes.js';
+import { listOf, optionalBoolean } from './attributes.js';
 import { styles } from './provider.styles.js';
 
 /** The configuration key of a simulated session. */
@@ -229,7 +229,7 @@ export class CcProvider extends LitElement {
     let backend: ContactCenter | undefined;
     if (key === SIMULATED) {
       try {
-        const { SimulatedContactCenter } = await import('../../backends/simulated/index.js');
+        const { SimulatedContactCenter, simulatorOptions } = await import('../../backends/simulated/index.js');
         backend = new SimulatedContactCenter(simulatorOptions(this));
       } catch (error) {
         if (generation === this.#generation) this.#fail(error);
