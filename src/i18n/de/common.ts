@@ -32,8 +32,6 @@ export default {
   'common.noProvider': 'Dieses Element gehört in <cc-provider>.',
   'common.noTask': 'Keine Aufgabe ausgewählt.',
   'common.unknownCustomer': 'Unbekannter Kunde',
-  'common.dismiss': 'Schließen',
   'common.retry': 'Erneut versuchen',
-  'common.cancel': 'Abbrechen',
   'common.working': 'Wird ausgeführt…',
 } satisfies Part<typeof en>;

@@ -75,5 +75,4 @@ export default {
     'Countdown ausgeblendet. Das Contact Center kann diese Aufgabe trotzdem automatisch mit dem Standardcode abschließen.',
   'wrapupForm.blocked': 'Der Abschluss wird von Ihrer Anwendung blockiert:',
   'wrapupForm.submitted': 'Nachbearbeitung abgeschlossen.',
-  'wrapupForm.none': 'Keine Aufgabe zur Nachbearbeitung.',
 } satisfies Part<typeof en>;

@@ -30,8 +30,6 @@ export default {
   'common.noProvider': 'Place this element inside <cc-provider>.',
   'common.noTask': 'No task selected.',
   'common.unknownCustomer': 'Unknown customer',
-  'common.dismiss': 'Dismiss',
   'common.retry': 'Retry',
-  'common.cancel': 'Cancel',
   'common.working': 'Working…',
 } as const;

@@ -75,5 +75,4 @@ export default {
     'Countdown hidden. The contact center may still wrap up this task automatically with the default code.',
   'wrapupForm.blocked': 'Wrap-up is blocked by your application:',
   'wrapupForm.submitted': 'Wrap-up submitted.',
-  'wrapupForm.none': 'No task to wrap up.',
 } as const;

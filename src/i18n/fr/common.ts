@@ -32,8 +32,6 @@ export default {
   'common.noProvider': 'Placez cet élément dans <cc-provider>.',
   'common.noTask': 'Aucune tâche sélectionnée.',
   'common.unknownCustomer': 'Client inconnu',
-  'common.dismiss': 'Fermer',
   'common.retry': 'Réessayer',
-  'common.cancel': 'Annuler',
   'common.working': 'En cours…',
 } satisfies Part<typeof en>;

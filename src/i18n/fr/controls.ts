@@ -75,5 +75,4 @@ export default {
     'Compte à rebours masqué. Le centre de contact peut quand même clôturer cette tâche automatiquement avec le code par défaut.',
   'wrapupForm.blocked': 'La clôture est bloquée par votre application :',
   'wrapupForm.submitted': 'Clôture validée.',
-  'wrapupForm.none': 'Aucune tâche à clôturer.',
 } satisfies Part<typeof en>;
