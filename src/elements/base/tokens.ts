@@ -15,19 +15,13 @@ export const tokens = css`
     --_fg-muted: var(--cc-color-text-muted, light-dark(#545963, #a9aeb8));
     --_border: var(--cc-color-border, light-dark(#c5c9d1, #4a4f59));
     --_accent: var(--cc-color-accent, light-dark(#0b5cad, #7ab8ff));
-    --_on-accent: var(--cc-color-on-accent, light-dark(#ffffff, #0d1b2a));
     --_danger: var(--cc-color-danger, light-dark(#b3261e, #ff8a80));
-    --_on-danger: var(--cc-color-on-danger, light-dark(#ffffff, #2a0e0c));
     --_success: var(--cc-color-success, light-dark(#1e6b35, #7ddc95));
-    --_on-success: var(--cc-color-on-success, light-dark(#ffffff, #0c2414));
     --_warning: var(--cc-color-warning, light-dark(#8a5300, #ffc266));
-    --_focus: var(--cc-color-focus, light-dark(#0b5cad, #7ab8ff));
     --_radius: var(--cc-radius, 6px);
     --_space: var(--cc-space, 8px);
-    --_font: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--cc-font-size, 14px);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--cc-font-size, 14px);
     /* Every element paints its own surface, so its text keeps its contrast on any page. */
     display: block;
     background: var(--_bg);
@@ -42,13 +36,15 @@ export const tokens = css`
   textarea {
     font: inherit;
     color: inherit;
+    min-height: 32px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    padding: 0 var(--_space);
   }
   button {
     cursor: pointer;
-    min-height: 32px;
     padding: 0 calc(var(--_space) * 1.5);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
     background: var(--_bg-raised);
   }
   button:disabled {
@@ -58,30 +54,21 @@ export const tokens = css`
   button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--cc-color-on-accent, light-dark(#ffffff, #0d1b2a));
   }
   button.danger {
     background: var(--_danger);
     border-color: var(--_danger);
-    color: var(--_on-danger);
+    color: var(--cc-color-on-danger, light-dark(#ffffff, #2a0e0c));
   }
   button.success {
     background: var(--_success);
     border-color: var(--_success);
-    color: var(--_on-success);
+    color: var(--cc-color-on-success, light-dark(#ffffff, #0c2414));
   }
   :focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--cc-color-focus, light-dark(#0b5cad, #7ab8ff));
     outline-offset: 2px;
-  }
-  input,
-  select,
-  textarea {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-height: 32px;
-    padding: 0 var(--_space);
   }
   .visually-hidden {
     position: absolute;

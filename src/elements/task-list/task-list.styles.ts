@@ -32,11 +32,6 @@ export const styles = css`
   .task {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
-    grid-template-areas:
-      'media customer'
-      'media queue'
-      'media state'
-      'media timer';
     column-gap: var(--_space);
     align-items: center;
     padding: var(--_space) calc(var(--_space) * 1.5);
@@ -57,8 +52,9 @@ export const styles = css`
   .task.offer {
     border-inline-start-color: var(--_warning);
   }
+  /* The media fills the first column; the other facts go one per line, in order, into the second. */
   .task .media {
-    grid-area: media;
+    grid-row: span 4;
     flex-direction: column;
     font-size: 0.85em;
   }
@@ -74,17 +70,9 @@ export const styles = css`
     color: var(--_fg-muted);
   }
   .customer {
-    grid-area: customer;
     font-weight: 600;
   }
-  .queue {
-    grid-area: queue;
-  }
-  .state {
-    grid-area: state;
-  }
   .timer {
-    grid-area: timer;
     font-variant-numeric: tabular-nums;
   }
   .timer.countdown {
