@@ -11,25 +11,19 @@ const HANDLING: ReadonlySet<Task['state']> = new Set(['CONNECTED', 'HELD', 'CONS
 /** True for an offer (OFFERED or OFFERED_CONSULT). */
 export const isOffer = (task: Task): boolean => OFFERS.has(task.state);
 
+/** Milliseconds from `from` to `to` (never negative) while `counts`, or undefined. */
+const span = (counts: boolean, from: number | undefined, to: number | undefined): number | undefined =>
+  counts && from !== undefined && to !== undefined ? Math.max(0, to - from) : undefined;
+
 /** Milliseconds left before an offer redirects on no answer (never negative), or undefined. */
-export function ronaRemaining(task: Task, now: number): number | undefined {
-  const deadline = task.times.ronaDeadline;
-  return isOffer(task) && deadline !== undefined ? Math.max(0, deadline - now) : undefined;
-}
+export const ronaRemaining = (task: Task, now: number): number | undefined => span(isOffer(task), now, task.times.ronaDeadline);
 
 /** Milliseconds since the task was connected, while the agent handles it. */
-export function handleTime(task: Task, now: number): number | undefined {
-  const since = task.times.connectedAt;
-  return HANDLING.has(task.state) && since !== undefined ? Math.max(0, now - since) : undefined;
-}
+export const handleTime = (task: Task, now: number): number | undefined =>
+  span(HANDLING.has(task.state), task.times.connectedAt, now);
 
 /** Milliseconds on hold, while held. */
-export function holdTime(task: Task, now: number): number | undefined {
-  const since = task.times.heldAt;
-  return task.state === 'HELD' && since !== undefined ? Math.max(0, now - since) : undefined;
-}
+export const holdTime = (task: Task, now: number): number | undefined => span(task.state === 'HELD', task.times.heldAt, now);
 
 /** True when something about the task counts every second (a countdown or a timer). */
-export const isCounting = (task: Task): boolean =>
-  (isOffer(task) && task.times.ronaDeadline !== undefined) ||
-  (HANDLING.has(task.state) && task.times.connectedAt !== undefined);
+export const isCounting = (task: Task): boolean => ronaRemaining(task, 0) !== undefined || handleTime(task, 0) !== undefined;
