@@ -6,6 +6,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { CcElement } from '../base/cc-element.js';
 import { mediaIcon } from '../base/media-icon.js';
 import { customerLabel } from './task-text.js';
@@ -79,7 +80,7 @@ export class CcOfferElement extends CcElement {
 
   /** The media icon and name of a task (`nameId` ids the name, for aria-labelledby). */
   protected renderMedia(task: Task, nameId?: string): TemplateResult {
-    return html`<span class="media" part="media">${mediaIcon(task.media)}<span id=${nameId ?? nothing}>${this.i18n.media(task.media)}</span></span>`;
+    return html`<span class="media" part="media">${mediaIcon(task.media)}<span id=${ifDefined(nameId)}>${this.i18n.media(task.media)}</span></span>`;
   }
 
   /** A message with a `{time}` duration in it, or '' without a duration. */
@@ -127,7 +128,7 @@ export class CcOfferElement extends CcElement {
     const error = this.offerError(task);
     if (!error) return nothing;
     const announce = this.announceAllOfferErrors || this.#offerFailures.has(task.id);
-    return html`<p class="error" part="error" role=${announce ? 'alert' : nothing}>${this.i18n.error(error)}</p>`;
+    return html`<p class="error" part="error" role=${ifDefined(announce ? 'alert' : undefined)}>${this.i18n.error(error)}</p>`;
   }
 
   #renderOfferButton(task: Task, command: OfferCommand, control: ControlState, id: string, labelId: string): TemplateResult {
