@@ -10,6 +10,8 @@
  *  - the mock CRM: a call consulted and then transferred to the consulted colleague; a call
  *    transferred blind to a queue; a chat and an email, each from offer to wrap-up;
  *  - the mock CRM: a caller named `<img onerror>` shows as text, nothing runs, no dialog opens;
+ *  - the mock CRM under a strict Content-Security-Policy (no inline script or style): offers'
+ *    actions sit beside their rows in the task list, a chat ends into wrap-up, nothing is blocked;
  *  - the workspace page: the gadget on the other origin, driven through postMessage by the host
  *    client (agent Available, an offer arrives, accept, user data, markdone blocked and allowed);
  *  - the gallery: every desk set up, no script errors.
@@ -26,6 +28,8 @@ import { projectRoot, startStaticServer } from './static-server.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const STEP_TIMEOUT_MS = 10_000;
+/** A policy with no inline script or style at all (what a careful CRM sends). */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 const executablePath = chromiumPath;
 
 /**
@@ -215,6 +219,49 @@ const scenarios = [
         const made = await page.locator('cc-provider img, cc-provider script').count();
         if (made) throw new Error(`${made} <img>/<script> element(s) were created inside the desk`);
         if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(', ')}`);
+      });
+    },
+  },
+  {
+    name: 'crm: under a strict Content-Security-Policy the desk lays out and works',
+    async run({ page, base, step }) {
+      // The page is served with a policy that allows no inline script or style; every violation is recorded.
+      await page.route(`${base}/demo/`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+      });
+      await page.addInitScript(() => {
+        window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      });
+      const desk = await acceptOffer(page, step, base, 'Incoming chat');
+      await step("two more offers: each row's Accept and Decline sit beside that row", async () => {
+        await page.getByRole('button', { name: 'Incoming call' }).click();
+        await page.getByRole('button', { name: 'Incoming email' }).click();
+        await expectVisible(desk.list.locator('.row-actions').nth(1));
+        const placed = await desk.list.evaluate((list) => {
+          const root = list.shadowRoot;
+          const rows = [...root.querySelectorAll('[role=option]')].map((o) => o.getBoundingClientRect());
+          return [...root.querySelectorAll('.row-actions')].map((a) => {
+            const box = a.getBoundingClientRect();
+            const row = rows.findIndex((r) => box.top >= r.top - 1 && box.bottom <= r.bottom + 1);
+            return { gridRow: getComputedStyle(a).gridRowStart, row };
+          });
+        });
+        if (placed.length !== 2) throw new Error(`expected 2 offer action groups, got ${placed.length}`);
+        for (const { gridRow, row } of placed) {
+          if (String(row + 1) !== gridRow) throw new Error(`actions placed on grid row ${gridRow} sit beside row ${row + 1}`);
+        }
+        if (placed[0].row === placed[1].row) throw new Error('both offers\' actions sit beside the same row');
+      });
+      await step('the chat still ends and wraps up', async () => {
+        await desk.list.getByRole('option').filter({ hasText: 'Chat' }).click();
+        await desk.control('End').click();
+        await expectVisible(desk.form.getByLabel('Wrap-up code'));
+      });
+      await step('the policy blocked nothing', async () => {
+        const violations = await page.evaluate(() => window.cspViolations);
+        if (violations.length) throw new Error(`CSP violations: ${violations.slice(0, 5).join(' | ')}`);
       });
     },
   },

@@ -16,6 +16,13 @@ import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../inc
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './task-list.styles.js';
 
+/**
+ * Inline grid placement for a `.style=` property binding: assigning a string to `style` sets its
+ * `cssText` through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows —
+ * unlike a `style` attribute (or styleMap's first render), which such a policy blocks.
+ */
+const cssText = (declarations: string): CSSStyleDeclaration => declarations as unknown as CSSStyleDeclaration;
+
 declare global {
   interface HTMLElementEventMap {
     /** The agent selected a task in the list (the store's selection has changed to it). */
@@ -105,9 +112,9 @@ export class CcTaskList extends CcOfferElement {
     }
     const now = this.now();
     const tabStop = this.#tabStop();
-    const rows = `grid-row:1/span ${tasks.length}`;
+    const rows = cssText(`grid-row:1/span ${tasks.length}`);
     return html`<div class="rows" part="base">
-      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} style=${rows} @keydown=${this.#onKeyDown}>
+      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} .style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
           const tabbable = index === tabStop;
           const timer = this.#timerText(task, now);
@@ -119,10 +126,10 @@ export class CcTaskList extends CcOfferElement {
         })}
       </ul>
       ${tasks.some(isOffer)
-        ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} style=${rows}>
+        ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} .style=${rows}>
             ${tasks.map((task, index) =>
               isOffer(task)
-                ? html`<div class="row-actions" style="grid-row:${index + 1}">
+                ? html`<div class="row-actions" .style=${cssText(`grid-row:${index + 1}`)}>
                     ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
                     ${this.renderOfferError(task)}
                   </div>`
