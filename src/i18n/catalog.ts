@@ -1,12 +1,19 @@
 /**
- * Message catalogs. English is built in; other languages load on demand (their own chunks).
- * Every catalog must translate every English key: the type checker enforces it.
+ * Message catalogs. Two kinds of message id:
+ * - an English sentence, written where it is used (`this.t('Retry')`, `this.t('Talk to {name}', …)`):
+ *   English needs no table for it, and the source reads as the agent will;
+ * - a key for a message chosen at run time (`media.chat`, `state.HELD`, `error.TIMEOUT`,
+ *   `callControls.hold` …), looked up in the English table of `src/i18n/en/`.
+ * English is built in; other languages load on demand (their own chunks) and must translate every
+ * sentence and every key: the type checker enforces it. When one English sentence needs two
+ * different translations in two places, give one of them a key.
  * @module
  */
-import en from './en/index.js';
+import en, { type Sentence } from './en/index.js';
 
-export type MessageKey = keyof typeof en;
-export type Catalog = Readonly<Record<MessageKey, string>>;
+export type MessageKey = keyof typeof en | Sentence;
+/** A language's messages; the built-in English table holds only the keyed ones. */
+export type Catalog = Readonly<Partial<Record<MessageKey, string>>>;
 
 export const english: Catalog = en;
 

@@ -56,7 +56,7 @@ export class CcAgentState extends CcElement {
   protected override render(): TemplateResult {
     const view = this.#agent.value;
     if (!this.store || !view) {
-      return html`<p part="error" class="muted">${this.store ? '' : this.t('common.noProvider')}</p>`;
+      return html`<p part="error" class="muted">${this.store ? '' : this.t('Place this element inside <cc-provider>.')}</p>`;
     }
     const { status, pending, error } = view;
     const selected = selectedValue(view);
@@ -64,29 +64,29 @@ export class CcAgentState extends CcElement {
     return html`
       <div part="base" class=${status.state}>
         <span part="indicator" aria-hidden="true"></span>
-        <label part="label" for="state">${this.t('agentState.label')}</label>
+        <label part="label" for="state">${this.t('Agent state')}</label>
         <select id="state" part="select" aria-busy=${!!pending} ?disabled=${!view.profile} @change=${this.#onChange}>
           ${selected === CURRENT
             ? html`<option value=${CURRENT} disabled .selected=${live(true)}>${this.#label(view, status)}</option>`
             : nothing}
           <option value="available" .selected=${live(selected === 'available')}>${this.i18n.agentState('Available')}</option>
-          <optgroup label=${this.t('agentState.idleGroup')}>
+          <optgroup label=${this.t('Idle')}>
             ${selectableCodes(view).map(
               (code) => html`<option value=${idleValue(code.id)} .selected=${live(selected === idleValue(code.id))}>${code.name}</option>`,
             )}
           </optgroup>
         </select>
-        <span part="timer"><span class="visually-hidden">${this.t('agentState.timeInState')}</span> ${elapsed}</span>
+        <span part="timer"><span class="visually-hidden">${this.t('Time in state')}</span> ${elapsed}</span>
       </div>
       <div role="status">
         ${pending
-          ? html`<p part="pending" class="muted">${this.t('agentState.pending', { state: this.#label(view, pending) })}</p>`
+          ? html`<p part="pending" class="muted">${this.t('Changing to {state}…', { state: this.#label(view, pending) })}</p>`
           : nothing}
         ${status.state === 'RONA' && !pending
           ? html`<div part="rona">
-              <p class="rona-text">${this.t('agentState.rona')}</p>
+              <p class="rona-text">${this.t('You missed an offer. No new offers arrive until you are available again.')}</p>
               <button part="available-button" class="primary" type="button" @click=${this.#becomeAvailable}>
-                ${this.t('agentState.becomeAvailable')}
+                ${this.t('Become available')}
               </button>
             </div>`
           : nothing}

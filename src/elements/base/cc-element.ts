@@ -89,7 +89,7 @@ export class CcElement extends LitElement {
     const { command = 'connect', taskId, onError } = options;
     const store = this.store;
     try {
-      if (!store) throw toCcError(this.t('common.noProvider'), { code: 'CONNECTION', command, taskId, at: Date.now() });
+      if (!store) throw toCcError(this.t('Place this element inside <cc-provider>.'), { code: 'CONNECTION', command, taskId, at: Date.now() });
       await run(store);
       return { ok: true };
     } catch (failure) {

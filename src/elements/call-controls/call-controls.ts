@@ -154,9 +154,9 @@ export class CcCallControls extends CcElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
+    if (!this.store) return html`<p class="muted">${this.t('Place this element inside <cc-provider>.')}</p>`;
     const task = this.#task.value;
-    if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
+    if (!task) return html`<p class="muted">${this.t('No task selected.')}</p>`;
     const controls = this.#controls(task);
     const shown = SLOTS.filter((names) => names.some((n) => controls[n].visible));
     const error = this.#visibleError(task);
@@ -164,7 +164,7 @@ export class CcCallControls extends CcElement {
       <div class="root" @keydown=${this.#onKeydown}>
         <p class="status" part="status" role="status">${this.#renderStatus(task)}</p>
         ${shown.length
-          ? html`<div class="buttons" part="controls" role="group" aria-label=${this.t('callControls.label')}>
+          ? html`<div class="buttons" part="controls" role="group" aria-label=${this.t('Task controls')}>
               ${repeat(
                 shown,
                 (names) => names[0],
@@ -199,8 +199,8 @@ export class CcCallControls extends CcElement {
     const inConsult = consult && (task.state === 'CONSULTING' || task.state === 'CONFERENCING');
     const count = task.data.conferenceParticipantsCount;
     return html`<span class="state">${this.i18n.state(task.state)}</span>
-      ${task.muted ? html`<span>${this.t('callControls.muted')}</span>` : nothing}
-      ${task.recording === 'PAUSED' ? html`<span>${this.t('callControls.recordingPaused')}</span>` : nothing}
+      ${task.muted ? html`<span>${this.t('Microphone muted')}</span>` : nothing}
+      ${task.recording === 'PAUSED' ? html`<span>${this.t('Recording paused')}</span>` : nothing}
       ${inConsult && consultStatus
         ? html`<span class="consult" part="consult">${this.t(`callControls.consult.${consultStatus}`, { name })}</span>`
         : nothing}
@@ -208,9 +208,9 @@ export class CcCallControls extends CcElement {
         ? html`<span class="leg">${this.t(`callControls.leg.${task.activeLeg}`, { name })}</span>`
         : nothing}
       ${task.state === 'CONFERENCING' && count
-        ? html`<span>${this.t('callControls.conferenceCount', { count })}</span>`
+        ? html`<span>${this.t('{count} agents in the conference', { count })}</span>`
         : nothing}
-      ${task.pending ? html`<span>${this.t('common.working')}</span>` : nothing}`;
+      ${task.pending ? html`<span>${this.t('Working…')}</span>` : nothing}`;
   }
 
   /** The button of one slot: the slot's first name (its key), showing its visible control. */
@@ -235,15 +235,15 @@ export class CcCallControls extends CcElement {
     >
       <span class="label">${this.#label(task, name)}</span>${control.busy
         ? html`<span class="spinner" part="spinner" aria-hidden="true"></span
-            ><span class="working">${this.t('common.working')}</span>`
+            ><span class="working">${this.t('Working…')}</span>`
         : nothing}
     </button>`;
   }
 
   #label(task: Task, name: ControlName): string {
     if (name === 'switchLeg') {
-      if (task.activeLeg === 'consult') return this.t('callControls.switchLeg.toCustomer');
-      return this.t('callControls.switchLeg.toConsult', { name: consultName(task) });
+      if (task.activeLeg === 'consult') return this.t('Talk to customer');
+      return this.t('Talk to {name}', { name: consultName(task) });
     }
     return this.t(`callControls.${name}` as MessageKey);
   }

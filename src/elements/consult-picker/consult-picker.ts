@@ -126,7 +126,7 @@ export class CcConsultPicker extends CcElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
+    if (!this.store) return html`<p class="muted">${this.t('Place this element inside <cc-provider>.')}</p>`;
     const mode = this.#effectiveMode;
     const task = this.#task.value;
     const error = task ? this.#visibleError(task) : undefined;
@@ -141,7 +141,7 @@ export class CcConsultPicker extends CcElement {
   }
 
   #renderBody(task: Task | undefined, mode: PickerMode): TemplateResult {
-    if (!task) return html`<p class="muted">${this.t('common.noTask')}</p>`;
+    if (!task) return html`<p class="muted">${this.t('No task selected.')}</p>`;
     const control = controlsFor(task, this.#agentView)[mode];
     if (!control.visible) return html`<p class="muted">${this.t(`consultPicker.unavailable.${mode}`)}</p>`;
     const kinds = this.#kinds(task);
@@ -149,7 +149,7 @@ export class CcConsultPicker extends CcElement {
     const actionable = control.enabled && !this.busyKey;
     return html`
       <div class="field">
-        <label for="kind">${this.t('consultPicker.kind')}</label>
+        <label for="kind">${this.t('Destination type')}</label>
         <select id="kind" part="kind" @change=${this.#onKind}>
           ${kinds.map(
             (k) => html`<option value=${k} .selected=${k === kind}>${this.t(`consultPicker.kind.${k}`)}</option>`,
@@ -188,14 +188,14 @@ export class CcConsultPicker extends CcElement {
     const label = this.t(`consultPicker.kind.${kind}`);
     const loading = this.loadState === 'loading';
     let count: string;
-    if (loading && !all.length) count = this.t('consultPicker.loading');
-    else if (!all.length) count = this.t('consultPicker.none');
-    else if (!options.length) count = this.t('consultPicker.noMatch', { filter });
-    else if (options.length === 1) count = this.t('consultPicker.countOne');
-    else count = this.t('consultPicker.count', { count: options.length });
+    if (loading && !all.length) count = this.t('Loading destinations…');
+    else if (!all.length) count = this.t('No destinations.');
+    else if (!options.length) count = this.t('Nothing matches “{filter}”.', { filter });
+    else if (options.length === 1) count = this.t('1 destination');
+    else count = this.t('{count} destinations', { count: options.length });
     return html`
       <div class="field">
-        <label for="filter">${this.t('consultPicker.filter')}</label>
+        <label for="filter">${this.t('Filter')}</label>
         <input
           id="filter"
           part="filter"
@@ -206,13 +206,13 @@ export class CcConsultPicker extends CcElement {
           @input=${this.#onFilter}
           @keydown=${this.#onKeydown}
         />
-        <span id="filter-hint" class="visually-hidden">${this.t('consultPicker.filterHint')}</span>
+        <span id="filter-hint" class="visually-hidden">${this.t('Type to narrow the list; press the down arrow to move into it.')}</span>
       </div>
       <p class="muted" part="count" role="status">${count}</p>
       ${this.loadState === 'failed'
         ? html`<p class="error">
-            ${this.t('consultPicker.loadFailed')}
-            <button type="button" @click=${this.#load}>${this.t('common.retry')}</button>
+            ${this.t('Could not load the destinations.')}
+            <button type="button" @click=${this.#load}>${this.t('Retry')}</button>
           </p>`
         : nothing}
       ${options.length
@@ -242,7 +242,7 @@ export class CcConsultPicker extends CcElement {
         <span class="name">${option.name}</span>
         ${option.meta ? html`<span class="meta">${option.meta}</span>` : nothing}
         ${busy
-          ? html`<span><span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}</span>`
+          ? html`<span><span class="spinner" aria-hidden="true"></span> ${this.t('Working…')}</span>`
           : nothing}
       </button>
     </li>`;
@@ -265,7 +265,7 @@ export class CcConsultPicker extends CcElement {
         />
         <button type="submit" class="primary" ?disabled=${!actionable} aria-busy=${busy}>
           ${this.t(`consultPicker.dial.submit.${mode}`)}${busy
-            ? html` <span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
+            ? html` <span class="spinner" aria-hidden="true"></span> ${this.t('Working…')}`
             : nothing}
         </button>
       </div>
@@ -286,7 +286,7 @@ export class CcConsultPicker extends CcElement {
             .map((a) => ({
               id: a.agentId,
               name: a.agentName,
-              meta: this.t('consultPicker.agentMeta', { state: this.i18n.agentState(a.state), team: a.teamName }),
+              meta: this.t('{state} · {team}', { state: this.i18n.agentState(a.state), team: a.teamName }),
               unavailable: a.state !== 'Available',
             }))
             .sort((a, b) => Number(a.unavailable) - Number(b.unavailable) || a.name.localeCompare(b.name))

@@ -89,7 +89,7 @@ export class CcIncomingTask extends CcOfferElement {
     return html`<div class="visually-hidden" part="announcer" role="status" aria-live="polite">${this.announcement}</div>
       ${offers.length === 0
         ? nothing
-        : html`<section class="offers" part="base" aria-label=${this.t('incomingTask.label')}>
+        : html`<section class="offers" part="base" aria-label=${this.t('Incoming tasks')}>
             <ul class="offer-list">
               ${repeat(offers, (offer) => offer.id, (offer, index) => this.#renderOffer(offer, index, now))}
             </ul>
@@ -102,16 +102,16 @@ export class CcIncomingTask extends CcOfferElement {
     const name = customerName(offer);
     const address = customerAddress(offer);
     const queue = queueName(offer);
-    const countdown = this.timeText('incomingTask.rona', ronaRemaining(offer, now));
+    const countdown = this.timeText('Answer within {time}', ronaRemaining(offer, now));
     return html`<li class="offer ${consult ? 'consult' : ''}" part=${consult ? 'offer consult-offer' : 'offer'}>
       ${this.renderMedia(offer)}
       <p class="title" part="title" id="${id}-title">${this.#offerTitle(offer)}</p>
       ${consult
-        ? html`<p class="line" part="about">${this.t('incomingTask.consultAbout', { customer: this.customer(offer) })}</p>`
+        ? html`<p class="line" part="about">${this.t('About {customer}', { customer: this.customer(offer) })}</p>`
         : name && address
           ? html`<p class="line muted" part="address">${address}</p>`
           : nothing}
-      ${queue ? html`<p class="line muted" part="queue">${this.t('incomingTask.queue', { queue })}</p>` : nothing}
+      ${queue ? html`<p class="line muted" part="queue">${this.t('Queue: {queue}', { queue })}</p>` : nothing}
       ${countdown ? html`<p class="countdown" part="countdown" role="timer">${countdown}</p>` : nothing}
       ${this.renderOfferActions(offer, `${id}-title`, id)} ${this.renderOfferError(offer)}
     </li>`;
@@ -120,8 +120,8 @@ export class CcIncomingTask extends CcOfferElement {
   /** "Call from …" / "Consult request from …" (customer data filled in as text). */
   #offerTitle(offer: Task): string {
     if (offer.state === 'OFFERED_CONSULT') {
-      return this.t('incomingTask.consultFrom', {
-        agent: consultingAgentName(offer) ?? this.t('incomingTask.anotherAgent'),
+      return this.t('Consult request from {agent}', {
+        agent: consultingAgentName(offer) ?? this.t('another agent'),
       });
     }
     return this.t(`incomingTask.from.${offer.media}` as MessageKey, { customer: this.customer(offer) });

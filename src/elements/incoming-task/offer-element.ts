@@ -26,8 +26,8 @@ declare global {
 export type OfferCommand = 'accept' | 'decline';
 /** Per command: its button's class, label and label while busy, and the event once the store accepted it. */
 const COMMANDS: Readonly<Record<OfferCommand, readonly [string, MessageKey, MessageKey, 'cc-task-accepted' | 'cc-task-declined']>> = {
-  accept: ['success', 'incomingTask.accept', 'incomingTask.accepting', 'cc-task-accepted'],
-  decline: ['danger', 'incomingTask.decline', 'incomingTask.declining', 'cc-task-declined'],
+  accept: ['success', 'Accept', 'Accepting…', 'cc-task-accepted'],
+  decline: ['danger', 'Decline', 'Declining…', 'cc-task-declined'],
 };
 const OFFER_COMMANDS = Object.keys(COMMANDS) as OfferCommand[];
 
@@ -75,7 +75,7 @@ export class CcOfferElement extends CcElement {
 
   /** Who the task is from: the customer's name, number or address, else "unknown customer". */
   protected customer(task: Task): string {
-    return customerLabel(task) ?? this.t('common.unknownCustomer');
+    return customerLabel(task) ?? this.t('Unknown customer');
   }
 
   /** The media icon and name of a task (`nameId` ids the name, for aria-labelledby). */

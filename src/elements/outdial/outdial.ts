@@ -70,7 +70,7 @@ export class CcOutdial extends CcElement {
   readonly #tasks = this.observe((store) => store.tasks$);
 
   protected override render(): TemplateResult {
-    if (!this.store) return html`<p part="reason" class="muted">${this.t('common.noProvider')}</p>`;
+    if (!this.store) return html`<p part="reason" class="muted">${this.t('Place this element inside <cc-provider>.')}</p>`;
     const profile = this.#agent.value?.profile;
     const unavailable = this.#unavailable(profile);
     const check = validateDialNumber(this.number, profile);
@@ -79,40 +79,40 @@ export class CcOutdial extends CcElement {
     return html`
       <form part="base" novalidate @submit=${this.#onSubmit}>
         <fieldset ?disabled=${unavailable !== undefined} aria-describedby=${unavailable ? 'reason' : nothing}>
-          <legend part="label">${this.t('outdial.label')}</legend>
+          <legend part="label">${this.t('Outbound call')}</legend>
           ${unavailable ? html`<p part="reason" id="reason" class="muted">${this.t(unavailable)}</p>` : nothing}
           <div class="field">
-            <label for="number">${this.t('outdial.number')}</label>
+            <label for="number">${this.t('Number to dial')}</label>
             <input id="number" part="input" type="tel" inputmode="tel" autocomplete="off" .value=${live(this.number)}
               aria-invalid=${!!problem} aria-describedby="validation" @input=${this.#onInput} />
             <p part="validation" id="validation" class="error">${problem ? this.t(`outdial.invalid.${problem}` as MessageKey) : nothing}</p>
           </div>
-          <div part="keypad" role="group" aria-label=${this.t('outdial.keypad')}>
+          <div part="keypad" role="group" aria-label=${this.t('Keypad')}>
             ${KEYS.map((key) => html`<button part="key" type="button" data-key=${key} @click=${this.#onKey}>${key}</button>`)}
             <button part="backspace" type="button" @click=${this.#onBackspace}>
-              <span aria-hidden="true">⌫</span><span class="visually-hidden">${this.t('outdial.backspace')}</span>
+              <span aria-hidden="true">⌫</span><span class="visually-hidden">${this.t('Delete last digit')}</span>
             </button>
           </div>
           ${anis.length > 0
             ? html`<div class="field">
-                <label for="ani">${this.t('outdial.ani')}</label>
+                <label for="ani">${this.t('Caller ID')}</label>
                 <select id="ani" part="ani" @change=${this.#onAni}>
-                  <option value="" .selected=${live(!this.#ani(profile))}>${this.t('outdial.aniDefault')}</option>
+                  <option value="" .selected=${live(!this.#ani(profile))}>${this.t('Default caller ID')}</option>
                   ${anis.map(
                     (ani) =>
                       html`<option value=${ani.id} .selected=${live(ani.id === this.aniId)}>
-                        ${this.t('outdial.aniOption', { name: ani.name, number: ani.number })}
+                        ${this.t('{name} ({number})', { name: ani.name, number: ani.number })}
                       </option>`,
                   )}
                 </select>
               </div>`
             : nothing}
           <button part="dial-button" class="success" type="submit" aria-busy=${!!this.dialing}>
-            ${this.t('outdial.dial')}
+            ${this.t('Dial')}
           </button>
         </fieldset>
         <p part="status" class="muted" role="status">
-          ${this.dialing ? this.t('outdial.dialing', { number: this.dialing }) : this.announcement}
+          ${this.dialing ? this.t('Dialing {number}…', { number: this.dialing }) : this.announcement}
         </p>
         <p part="error" class="error" role="alert">${this.failure ? this.i18n.error(this.failure) : nothing}</p>
       </form>
@@ -121,9 +121,9 @@ export class CcOutdial extends CcElement {
 
   /** Why the agent cannot dial right now, as a message key; undefined when they can. */
   #unavailable(profile: AgentProfile | undefined): MessageKey | undefined {
-    if (!profile) return 'outdial.disabled.loading';
-    if (!profile.outdial.enabled) return 'outdial.disabled.notEnabled';
-    if ((this.#tasks.value ?? []).some((task) => task.media === 'telephony')) return 'outdial.disabled.voiceTask';
+    if (!profile) return 'Waiting for the contact center…';
+    if (!profile.outdial.enabled) return 'Outbound calls are not enabled for your profile.';
+    if ((this.#tasks.value ?? []).some((task) => task.media === 'telephony')) return 'Finish the current call before dialing out.';
     return undefined;
   }
 
@@ -174,7 +174,7 @@ export class CcOutdial extends CcElement {
     if (result.ok) {
       this.#edit('');
       this.attempted = false;
-      this.announcement = this.t('outdial.started', { number });
+      this.announcement = this.t('Calling {number}.', { number });
       this.emit('cc-outdial-started', aniId === undefined ? { number } : { number, aniId });
     } else {
       this.failure = result.error;

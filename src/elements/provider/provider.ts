@@ -194,18 +194,18 @@ export class CcProvider extends LitElement {
     const tr = this.translator;
     const banner =
       this.connection === 'reconnecting'
-        ? tr.t('connection.reconnecting')
+        ? tr.t('Reconnecting to the contact center…')
         : this.connection === 'disconnected' && this.wasConnected
-          ? tr.t('connection.disconnected')
+          ? tr.t('Not connected to the contact center.')
           : '';
     // No white space inside the alert: it must be :empty (and invisible) when there is nothing to say.
     return html`
       <div part="banner" role="status">${banner}</div>
       <div part="error" class="error" role="alert">${this.startError
-          ? html`<span>${tr.t('provider.startFailed', { message: this.startError.message })}</span>
-              <button part="retry-button" type="button" @click=${this.#boot}>${tr.t('common.retry')}</button>`
+          ? html`<span>${tr.t('The agent desk could not start: {message}', { message: this.startError.message })}</span>
+              <button part="retry-button" type="button" @click=${this.#boot}>${tr.t('Retry')}</button>`
           : nothing}${this.bridgeError
-          ? html`<span>${tr.t('provider.bridgeInvalid', { message: this.bridgeError })}</span>`
+          ? html`<span>${tr.t('The host-page connection is off: {message}', { message: this.bridgeError })}</span>`
           : nothing}</div>
       <slot></slot>
     `;

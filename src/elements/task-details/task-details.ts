@@ -111,15 +111,15 @@ export class CcTaskDetails extends CcElement {
   protected override render(): TemplateResult {
     const task = this.#selectedValue.value;
     if (!task) {
-      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'common.noTask' : 'common.noProvider')}</p>`;
+      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'No task selected.' : 'Place this element inside <cc-provider>.')}</p>`;
     }
     const entries = this.#entries(task);
-    return html`<section class="details" part="base" aria-label=${this.t('taskDetails.label')}>
+    return html`<section class="details" part="base" aria-label=${this.t('Task details')}>
       <dl part="fields">${this.#renderFacts(task)}</dl>
       <div role="group" part="data" aria-labelledby="data-title">
-        <p class="section-title" id="data-title">${this.t('taskDetails.data')}</p>
+        <p class="section-title" id="data-title">${this.t('Call-associated data')}</p>
         ${entries.length === 0
-          ? html`<p class="muted empty">${this.t('taskDetails.noData')}</p>`
+          ? html`<p class="muted empty">${this.t('No call-associated data.')}</p>`
           : html`<dl part="data-list">${entries.map((entry, index) => this.#renderEntry(task, entry, index))}</dl>`}
       </div>
       <div class="visually-hidden" role="status">${this.status}</div>
@@ -130,18 +130,18 @@ export class CcTaskDetails extends CcElement {
   #renderFacts(task: Task): (TemplateResult | typeof nothing)[] {
     const cpd = task.data.interaction?.callProcessingDetails;
     const facts: [MessageKey, string, unknown][] = [
-      ['taskDetails.customer', 'customer', customerName(task) ?? this.t('common.unknownCustomer')],
-      [task.media === 'telephony' ? 'taskDetails.number' : 'taskDetails.address', 'address', customerAddress(task)],
+      ['Customer', 'customer', customerName(task) ?? this.t('Unknown customer')],
+      [task.media === 'telephony' ? 'Number' : 'Address', 'address', customerAddress(task)],
       [
-        'taskDetails.media',
+        'Media',
         'media',
         html`<span class="media">${mediaIcon(task.media)}<span>${this.i18n.media(task.media)}</span></span>`,
       ],
-      ['taskDetails.state', 'state', this.i18n.state(task.state)],
-      ['taskDetails.queue', 'queue', queueName(task)],
-      ['taskDetails.entryPoint', 'entry-point', this.#entryPoint(cpd?.EP_ID)],
-      ['taskDetails.dnis', 'dnis', nonEmpty(cpd?.dnis)],
-      ['taskDetails.ivrPath', 'ivr-path', nonEmpty(cpd?.IvrPath)],
+      ['State', 'state', this.i18n.state(task.state)],
+      ['Queue', 'queue', queueName(task)],
+      ['Entry point', 'entry-point', this.#entryPoint(cpd?.EP_ID)],
+      ['Dialed number', 'dnis', nonEmpty(cpd?.dnis)],
+      ['IVR path', 'ivr-path', nonEmpty(cpd?.IvrPath)],
     ];
     return facts.map(([label, part, value]) => (value === undefined ? nothing : field(this.t(label), value, part)));
   }
@@ -162,7 +162,7 @@ export class CcTaskDetails extends CcElement {
             @input=${(event: Event) => this.#setDraft(id, (event.target as HTMLInputElement).value)} />
           <button type="submit" part="save" id="${inputId}-save" aria-labelledby="${inputId}-save ${inputId}-label"
             aria-disabled=${saving} aria-busy=${saving}>
-            ${this.t(saving ? 'taskDetails.saving' : 'taskDetails.save')}
+            ${this.t(saving ? 'Saving…' : 'Save')}
           </button>
         </form>
         ${failure
@@ -224,7 +224,7 @@ export class CcTaskDetails extends CcElement {
     this.#saving.delete(id);
     this.requestUpdate();
     if (ok) {
-      this.status = this.t('taskDetails.saved', { key: entry.label });
+      this.status = this.t('{key} saved.', { key: entry.label });
       this.emit('cc-user-data-changed', { taskId, key: entry.key, value });
     }
   }

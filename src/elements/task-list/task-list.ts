@@ -108,13 +108,13 @@ export class CcTaskList extends CcOfferElement {
   protected override render(): TemplateResult {
     const tasks = this.tasks;
     if (tasks.length === 0) {
-      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'taskList.empty' : 'common.noProvider')}</p>`;
+      return html`<p class="empty muted" part="empty">${this.t(this.store ? 'No tasks right now.' : 'Place this element inside <cc-provider>.')}</p>`;
     }
     const now = this.now();
     const tabStop = this.#tabStop();
     const rows = cssText(`grid-row:1/span ${tasks.length}`);
     return html`<div class="rows" part="base">
-      <ul role="listbox" part="list" aria-label=${this.t('taskList.label')} .style=${rows} @keydown=${this.#onKeyDown}>
+      <ul role="listbox" part="list" aria-label=${this.t('Tasks')} .style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
           const tabbable = index === tabStop;
           const timer = this.#timerText(task, now);
@@ -126,7 +126,7 @@ export class CcTaskList extends CcOfferElement {
         })}
       </ul>
       ${tasks.some(isOffer)
-        ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('taskList.offerActions')} .style=${rows}>
+        ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('Offer actions')} .style=${rows}>
             ${tasks.map((task, index) =>
               isOffer(task)
                 ? html`<div class="row-actions" .style=${cssText(`grid-row:${index + 1}`)}>
@@ -159,8 +159,8 @@ export class CcTaskList extends CcOfferElement {
   /** What the row's timer shows ('' for none): the RONA countdown of an offer, else hold and handle time. */
   #timerText(task: Task, now: number): string {
     return (
-      this.timeText('incomingTask.rona', ronaRemaining(task, now)) ||
-      [this.timeText('taskList.holdTime', holdTime(task, now)), this.timeText('taskList.handleTime', handleTime(task, now))]
+      this.timeText('Answer within {time}', ronaRemaining(task, now)) ||
+      [this.timeText('On hold {time}', holdTime(task, now)), this.timeText('Handle time {time}', handleTime(task, now))]
         .filter(Boolean)
         .join(' · ')
     );

@@ -102,7 +102,7 @@ export class CcWrapupForm extends CcElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.store) return html`<p class="muted">${this.t('common.noProvider')}</p>`;
+    if (!this.store) return html`<p class="muted">${this.t('Place this element inside <cc-provider>.')}</p>`;
     const task = this.#wrapupTask;
     return html`${task ? this.#renderForm(task) : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
@@ -117,17 +117,17 @@ export class CcWrapupForm extends CcElement {
     const error = task.error ?? (failure?.taskId === task.id && failure.rev === task.rev ? failure.error : undefined);
     return html`
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#onSubmit}>
-        <p class="title" part="title" id="title">${this.t('wrapupForm.title')}</p>
-        <p class="muted" part="task">${this.t('wrapupForm.for', { media: this.i18n.media(task.media), name: task.data.interaction?.callProcessingDetails?.customerName || this.t('common.unknownCustomer') })}</p>
+        <p class="title" part="title" id="title">${this.t('Wrap-up')}</p>
+        <p class="muted" part="task">${this.t('{media} with {name}', { media: this.i18n.media(task.media), name: task.data.interaction?.callProcessingDetails?.customerName || this.t('Unknown customer') })}</p>
         ${task.markdoneBlocked !== undefined
           ? html`<div class="blocked" part="blocked" role="status">
-              <strong>${this.t('wrapupForm.blocked')}</strong>
+              <strong>${this.t('Wrap-up is blocked by your application:')}</strong>
               <span>${task.markdoneBlocked}</span>
             </div>`
           : nothing}
         ${this.#renderCountdown(task)}
         <div class="field">
-          <label for="code">${this.t('wrapupForm.code')}</label>
+          <label for="code">${this.t('Wrap-up code')}</label>
           <select
             id="code"
             part="code"
@@ -136,17 +136,17 @@ export class CcWrapupForm extends CcElement {
             aria-describedby="code-error"
             @change=${this.#onCode}
           >
-            <option value="" .selected=${live(draft.auxCodeId === '')}>${this.t('wrapupForm.codePlaceholder')}</option>
+            <option value="" .selected=${live(draft.auxCodeId === '')}>${this.t('Choose a code')}</option>
             ${(profile?.wrapUpCodes ?? []).map(
               (c) => html`<option value=${c.id} .selected=${live(c.id === draft.auxCodeId)}>${c.name}</option>`,
             )}
           </select>
           <p id="code-error" class="error" part="code-error">
-            ${this.codeMissing ? this.t('wrapupForm.codeRequired') : nothing}
+            ${this.codeMissing ? this.t('Choose a wrap-up code.') : nothing}
           </p>
         </div>
         <div class="field">
-          <label for="notes">${this.t('wrapupForm.notes')}</label>
+          <label for="notes">${this.t('Notes')}</label>
           <textarea id="notes" part="notes" .value=${live(draft.notes)} @input=${this.#onNotes}></textarea>
         </div>
         <div class="actions">
@@ -157,8 +157,8 @@ export class CcWrapupForm extends CcElement {
             ?disabled=${!control.enabled || busy}
             aria-busy=${busy}
           >
-            ${this.t('wrapupForm.submit')}${busy
-              ? html`<span class="spinner" aria-hidden="true"></span> ${this.t('common.working')}`
+            ${this.t('Submit wrap-up')}${busy
+              ? html`<span class="spinner" aria-hidden="true"></span> ${this.t('Working…')}`
               : nothing}
           </button>
         </div>
@@ -171,16 +171,16 @@ export class CcWrapupForm extends CcElement {
     const remaining = this.#remaining(task);
     if (remaining < 0) return nothing;
     if (this.#draft(task.id).cancelled) {
-      return html`<p class="muted" part="countdown">${this.t('wrapupForm.countdownCancelled')}</p>`;
+      return html`<p class="muted" part="countdown">${this.t('Countdown hidden. The contact center may still wrap up this task automatically with the default code.')}</p>`;
     }
     return html`<div class="countdown" part="countdown">
       <p role="timer">
         ${remaining > 0
-          ? this.t('wrapupForm.countdown', { time: this.i18n.duration(Math.ceil(remaining / 1000) * 1000) })
-          : this.t('wrapupForm.countdownDue')}
+          ? this.t('Automatic wrap-up in {time}', { time: this.i18n.duration(Math.ceil(remaining / 1000) * 1000) })
+          : this.t('Wrapping up automatically…')}
       </p>
       ${this.#agentView.profile?.autoWrapup?.allowCancel && remaining > 0
-        ? html`<button type="button" @click=${this.#onCancelCountdown}>${this.t('wrapupForm.cancelCountdown')}</button>`
+        ? html`<button type="button" @click=${this.#onCancelCountdown}>${this.t('Cancel countdown')}</button>`
         : nothing}
     </div>`;
   }
@@ -271,7 +271,7 @@ export class CcWrapupForm extends CcElement {
     this.busy = false;
     if (result.ok) {
       // The entries stay until the task leaves: a later AgentWrapupFailed keeps them for a retry.
-      this.announcement = this.t('wrapupForm.submitted');
+      this.announcement = this.t('Wrap-up submitted.');
       this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
       return;
     }

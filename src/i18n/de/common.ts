@@ -1,5 +1,5 @@
 import type { Part } from '../types.js';
-import type en from '../en/common.js';
+import type { default as en, Sentences } from '../en/common.js';
 
 export default {
   'media.telephony': 'Anruf',
@@ -27,11 +27,11 @@ export default {
   'error.CONNECTION': 'Verbindung zum Contact Center verloren.',
   'error.FORBIDDEN': 'Nicht erlaubt.',
   'error.MARKDONE_BLOCKED': '{message}',
-  'connection.reconnecting': 'Verbindung zum Contact Center wird wiederhergestellt…',
-  'connection.disconnected': 'Nicht mit dem Contact Center verbunden.',
-  'common.noProvider': 'Dieses Element gehört in <cc-provider>.',
-  'common.noTask': 'Keine Aufgabe ausgewählt.',
-  'common.unknownCustomer': 'Unbekannter Kunde',
-  'common.retry': 'Erneut versuchen',
-  'common.working': 'Wird ausgeführt…',
-} satisfies Part<typeof en>;
+  'Reconnecting to the contact center…': 'Verbindung zum Contact Center wird wiederhergestellt…',
+  'Not connected to the contact center.': 'Nicht mit dem Contact Center verbunden.',
+  'Place this element inside <cc-provider>.': 'Dieses Element gehört in <cc-provider>.',
+  'No task selected.': 'Keine Aufgabe ausgewählt.',
+  'Unknown customer': 'Unbekannter Kunde',
+  'Retry': 'Erneut versuchen',
+  'Working…': 'Wird ausgeführt…',
+} satisfies Part<typeof en, Sentences>;

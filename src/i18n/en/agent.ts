@@ -1,28 +1,35 @@
 /** Strings of the agent elements: `<cc-provider>`, `<cc-agent-state>`, `<cc-outdial>`. */
 export default {
-  'provider.startFailed': 'The agent desk could not start: {message}',
-  'provider.bridgeInvalid': 'The host-page connection is off: {message}',
-  'agentState.label': 'Agent state',
-  'agentState.idleGroup': 'Idle',
-  'agentState.timeInState': 'Time in state',
-  'agentState.pending': 'Changing to {state}…',
-  'agentState.rona': 'You missed an offer. No new offers arrive until you are available again.',
-  'agentState.becomeAvailable': 'Become available',
-  'outdial.label': 'Outbound call',
-  'outdial.number': 'Number to dial',
-  'outdial.keypad': 'Keypad',
-  'outdial.backspace': 'Delete last digit',
-  'outdial.ani': 'Caller ID',
-  'outdial.aniDefault': 'Default caller ID',
-  'outdial.aniOption': '{name} ({number})',
-  'outdial.dial': 'Dial',
-  'outdial.dialing': 'Dialing {number}…',
-  'outdial.started': 'Calling {number}.',
-  'outdial.disabled.voiceTask': 'Finish the current call before dialing out.',
-  'outdial.disabled.notEnabled': 'Outbound calls are not enabled for your profile.',
-  'outdial.disabled.loading': 'Waiting for the contact center…',
   'outdial.invalid.EMPTY': 'Enter a number to dial.',
   'outdial.invalid.INVALID_CHARACTERS': 'Use digits, a leading +, * and # only.',
   'outdial.invalid.TOO_LONG': 'That number is too long (at most 20 digits).',
   'outdial.invalid.NOT_IN_DIAL_PLAN': 'Your dial plan does not allow this number.',
 } as const;
+
+/**
+ * The sentences of this part that are written in English where they are used (`t('…')`):
+ * each is its own message id, so English needs no table for them. Type only — no bytes in
+ * the bundle; the other languages must translate every one.
+ */
+export type Sentences =
+  | 'The agent desk could not start: {message}'
+  | 'The host-page connection is off: {message}'
+  | 'Agent state'
+  | 'Idle'
+  | 'Time in state'
+  | 'Changing to {state}…'
+  | 'You missed an offer. No new offers arrive until you are available again.'
+  | 'Become available'
+  | 'Outbound call'
+  | 'Number to dial'
+  | 'Keypad'
+  | 'Delete last digit'
+  | 'Caller ID'
+  | 'Default caller ID'
+  | '{name} ({number})'
+  | 'Dial'
+  | 'Dialing {number}…'
+  | 'Calling {number}.'
+  | 'Finish the current call before dialing out.'
+  | 'Outbound calls are not enabled for your profile.'
+  | 'Waiting for the contact center…';

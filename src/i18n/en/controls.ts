@@ -3,7 +3,6 @@
  * `{name}`-style placeholders are filled with customer or directory data as plain text.
  */
 export default {
-  'callControls.label': 'Task controls',
   'callControls.hold': 'Hold',
   'callControls.resume': 'Resume',
   'callControls.toggleMute': 'Mute',
@@ -15,11 +14,7 @@ export default {
   'callControls.consultTransfer': 'Complete transfer',
   'callControls.consultConference': 'Merge to conference',
   'callControls.exitConference': 'Leave conference',
-  'callControls.switchLeg.toCustomer': 'Talk to customer',
-  'callControls.switchLeg.toConsult': 'Talk to {name}',
   'callControls.end': 'End',
-  'callControls.muted': 'Microphone muted',
-  'callControls.recordingPaused': 'Recording paused',
   'callControls.consult.CONSULT_INITIATED': 'Calling {name}…',
   'callControls.consult.CONSULT_ACCEPTED': 'Consulting with {name}',
   'callControls.consult.BEING_CONSULTED': 'Consult request from {name}',
@@ -29,27 +24,15 @@ export default {
   'callControls.consult.CONSULT_COMPLETED': 'Consult with {name} completed',
   'callControls.leg.main': 'Talking to the customer; {name} is on hold.',
   'callControls.leg.consult': 'Talking to {name}; the customer is on hold.',
-  'callControls.conferenceCount': '{count} agents in the conference',
   'callControls.pickerLabel.consult': 'Consult destination',
   'callControls.pickerLabel.transfer': 'Transfer destination',
 
   'consultPicker.title.consult': 'Consult',
   'consultPicker.title.transfer': 'Transfer',
-  'consultPicker.kind': 'Destination type',
   'consultPicker.kind.agent': 'Agents',
   'consultPicker.kind.queue': 'Queues',
   'consultPicker.kind.entryPoint': 'Entry points',
   'consultPicker.kind.dialNumber': 'Dial number',
-  'consultPicker.filter': 'Filter',
-  'consultPicker.filterHint': 'Type to narrow the list; press the down arrow to move into it.',
-  'consultPicker.loading': 'Loading destinations…',
-  'consultPicker.loadFailed': 'Could not load the destinations.',
-  'consultPicker.none': 'No destinations.',
-  'consultPicker.noMatch': 'Nothing matches “{filter}”.',
-  'consultPicker.count': '{count} destinations',
-  'consultPicker.countOne': '1 destination',
-  'consultPicker.agentMeta': '{state} · {team}',
-  'consultPicker.dial.label': 'Number',
   'consultPicker.dial.submit.consult': 'Consult number',
   'consultPicker.dial.submit.transfer': 'Transfer to number',
   'consultPicker.dial.EMPTY': 'Enter a number.',
@@ -60,19 +43,42 @@ export default {
   'consultPicker.unavailable.transfer': 'Transferring is not possible for this task right now.',
   'consultPicker.done.consult': 'Consult requested: {name}.',
   'consultPicker.done.transfer': 'Transfer requested: {name}.',
-
-  'wrapupForm.title': 'Wrap-up',
-  'wrapupForm.for': '{media} with {name}',
-  'wrapupForm.code': 'Wrap-up code',
-  'wrapupForm.codePlaceholder': 'Choose a code',
-  'wrapupForm.codeRequired': 'Choose a wrap-up code.',
-  'wrapupForm.notes': 'Notes',
-  'wrapupForm.submit': 'Submit wrap-up',
-  'wrapupForm.countdown': 'Automatic wrap-up in {time}',
-  'wrapupForm.countdownDue': 'Wrapping up automatically…',
-  'wrapupForm.cancelCountdown': 'Cancel countdown',
-  'wrapupForm.countdownCancelled':
-    'Countdown hidden. The contact center may still wrap up this task automatically with the default code.',
-  'wrapupForm.blocked': 'Wrap-up is blocked by your application:',
-  'wrapupForm.submitted': 'Wrap-up submitted.',
+  // Keyed: the same English as the task details' "Number", translated differently.
+  'consultPicker.dial.label': 'Number',
 } as const;
+
+/**
+ * The sentences of this part that are written in English where they are used (`t('…')`):
+ * each is its own message id, so English needs no table for them. Type only — no bytes in
+ * the bundle; the other languages must translate every one.
+ */
+export type Sentences =
+  | 'Task controls'
+  | 'Talk to customer'
+  | 'Talk to {name}'
+  | 'Microphone muted'
+  | 'Recording paused'
+  | '{count} agents in the conference'
+  | 'Destination type'
+  | 'Filter'
+  | 'Type to narrow the list; press the down arrow to move into it.'
+  | 'Loading destinations…'
+  | 'Could not load the destinations.'
+  | 'No destinations.'
+  | 'Nothing matches “{filter}”.'
+  | '{count} destinations'
+  | '1 destination'
+  | '{state} · {team}'
+  | 'Wrap-up'
+  | '{media} with {name}'
+  | 'Wrap-up code'
+  | 'Choose a code'
+  | 'Choose a wrap-up code.'
+  | 'Notes'
+  | 'Submit wrap-up'
+  | 'Automatic wrap-up in {time}'
+  | 'Wrapping up automatically…'
+  | 'Cancel countdown'
+  | 'Countdown hidden. The contact center may still wrap up this task automatically with the default code.'
+  | 'Wrap-up is blocked by your application:'
+  | 'Wrap-up submitted.';

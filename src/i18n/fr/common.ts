@@ -1,5 +1,5 @@
 import type { Part } from '../types.js';
-import type en from '../en/common.js';
+import type { default as en, Sentences } from '../en/common.js';
 
 export default {
   'media.telephony': 'Appel',
@@ -27,11 +27,11 @@ export default {
   'error.CONNECTION': 'Connexion au centre de contacts perdue.',
   'error.FORBIDDEN': 'Non autorisé.',
   'error.MARKDONE_BLOCKED': '{message}',
-  'connection.reconnecting': 'Reconnexion au centre de contacts…',
-  'connection.disconnected': 'Non connecté au centre de contacts.',
-  'common.noProvider': 'Placez cet élément dans <cc-provider>.',
-  'common.noTask': 'Aucune tâche sélectionnée.',
-  'common.unknownCustomer': 'Client inconnu',
-  'common.retry': 'Réessayer',
-  'common.working': 'En cours…',
-} satisfies Part<typeof en>;
+  'Reconnecting to the contact center…': 'Reconnexion au centre de contacts…',
+  'Not connected to the contact center.': 'Non connecté au centre de contacts.',
+  'Place this element inside <cc-provider>.': 'Placez cet élément dans <cc-provider>.',
+  'No task selected.': 'Aucune tâche sélectionnée.',
+  'Unknown customer': 'Client inconnu',
+  'Retry': 'Réessayer',
+  'Working…': 'En cours…',
+} satisfies Part<typeof en, Sentences>;
