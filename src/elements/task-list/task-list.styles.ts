@@ -29,6 +29,10 @@ export const styles = css`
     gap: calc(var(--_space) / 2);
     max-inline-size: 16em;
   }
+  /* Accept above Decline: the row keeps the width for the customer's name. */
+  .row-actions .offer-actions {
+    flex-direction: column;
+  }
   .task {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
