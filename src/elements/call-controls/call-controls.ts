@@ -111,8 +111,8 @@ export class CcCallControls extends CcElement {
   @state() private failure?: { error: CcError; taskId: string; rev: number };
 
   /**
-   * The slot whose command ran, or whose picker Escape closed: once the task is no longer pending, focus returns there (or to the
-   * first control) if it was lost.
+   * The slot whose command ran, or whose picker Escape closed: once the task is no longer pending,
+   * focus returns there (or to the first control) if it was lost.
    */
   #focusSlot?: string;
   #lastTaskId?: string;
