@@ -4,6 +4,7 @@
  * @module
  */
 import type { Task } from '../../model/domain.js';
+import type { CcStore } from '../../store/types.js';
 import type { JsonValue } from '../protocol.js';
 import { checkArity, optString, reqString } from '../validate.js';
 import { confirmed } from './confirm.js';
@@ -22,32 +23,26 @@ function voiceTask(method: string, p: readonly (JsonValue | undefined)[], ctx: M
   return task;
 }
 
+/** The `voice.*` call controls, each the store command of the same effect on the voice task. */
+const CALL_CONTROLS = {
+  answer: 'accept',
+  hold: 'hold',
+  resume: 'resume',
+  hangUp: 'end',
+  pauseCallRecording: 'pauseRecording',
+  resumeCallRecording: 'resumeRecording',
+} as const satisfies Record<string, keyof CcStore>;
+
+const callControl =
+  (method: keyof typeof CALL_CONTROLS): MethodHandler =>
+  async (p, ctx) => {
+    const id = voiceTask(`voice.${method}`, p, ctx).id;
+    await confirmed(ctx, id, () => ctx.store[CALL_CONTROLS[method]](id));
+  };
+
 /** The `voice.*` handlers. */
 export const voiceMethods: Record<string, MethodHandler> = {
-  async answer(p, ctx) {
-    const id = voiceTask('voice.answer', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.accept(id));
-  },
-  async hold(p, ctx) {
-    const id = voiceTask('voice.hold', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.hold(id));
-  },
-  async resume(p, ctx) {
-    const id = voiceTask('voice.resume', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.resume(id));
-  },
-  async hangUp(p, ctx) {
-    const id = voiceTask('voice.hangUp', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.end(id));
-  },
-  async pauseCallRecording(p, ctx) {
-    const id = voiceTask('voice.pauseCallRecording', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.pauseRecording(id));
-  },
-  async resumeCallRecording(p, ctx) {
-    const id = voiceTask('voice.resumeCallRecording', p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.resumeRecording(id));
-  },
+  ...Object.fromEntries(Object.keys(CALL_CONTROLS).map((m) => [m, callControl(m as keyof typeof CALL_CONTROLS)])),
   async dial(p, ctx) {
     checkArity('voice.dial', p, 2);
     const number = reqString(p, 0, 'phoneNumber', 64);
