@@ -31,9 +31,15 @@ function soon(callback: () => void): void {
 /** Resolves once the current frame has been painted (or after 100 ms without frames). */
 const afterPaint = (): Promise<void> =>
   new Promise((resolve) => {
-    setTimeout(resolve, 100);
+    // The fallback is cleared once the frame painted: no timer outlives the frame it guards.
+    const timer = setTimeout(resolve, 100);
     // A task queued from an animation-frame callback runs after that frame's style, layout and paint.
-    requestAnimationFrame(() => soon(resolve));
+    requestAnimationFrame(() =>
+      soon(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
   });
 
 /**
