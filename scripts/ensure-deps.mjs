@@ -12,9 +12,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const needsBrowser = process.argv.includes('--browser');
 
 if (!existsSync(`${root}/node_modules/.package-lock.json`)) {
-  // `npm install` with the committed lock installs the locked versions (see .ci/run for why not `npm ci`).
-  console.log('Installing the locked dependencies (npm install)…');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm ci` installs exactly the committed lock and leaves it untouched.
+  console.log('Installing the locked dependencies (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
