@@ -31,16 +31,17 @@ describe('<cc-provider> attributes', () => {
     });
   });
 
-  it('leaves out what was not given, so the simulator keeps its defaults', () => {
-    expect(simulatorOptions({})).to.deep.equal({});
-    expect(simulatorOptions({ seed: '  ', agentName: '', startAvailable: false })).to.deep.equal({});
+  it('leaves out what was not given, so the simulator keeps its defaults; without offer-every it routes realistically', () => {
+    const routed = { offerEveryMs: 'realistic' };
+    expect(simulatorOptions({})).to.deep.equal(routed);
+    expect(simulatorOptions({ seed: '  ', agentName: '', startAvailable: false })).to.deep.equal(routed);
   });
 
   it('keeps a text seed as text and drops nonsense numbers', () => {
-    expect(simulatorOptions({ seed: 'demo-7' })).to.deep.equal({ seed: 'demo-7' });
+    expect(simulatorOptions({ seed: 'demo-7', offerEvery: 0 })).to.deep.equal({ seed: 'demo-7', offerEveryMs: 0 });
     expect(
       simulatorOptions({ offerEvery: Number.NaN, latency: -5, ronaTimeout: 0, autoWrapup: 0 }),
-    ).to.deep.equal({});
+    ).to.deep.equal({ offerEveryMs: 'realistic' });
     expect(simulatorOptions({ offerEvery: 0 })).to.deep.equal({ offerEveryMs: 0 });
   });
 

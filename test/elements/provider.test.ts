@@ -206,6 +206,25 @@ describe('<cc-provider>', () => {
       expect(el.store!.tasks).to.have.length(1);
       await removed(el);
     });
+    it('routes a contact to an Available agent within 5 s by default, and none with offer-every="0"', async () => {
+      const clock = new VirtualClock();
+      const el = await fixture<CcProvider>(html`<cc-provider simulate latency="0" .clock=${clock}></cc-provider>`);
+      await ready(el);
+      await advance(clock, 60_000);
+      expect(el.store!.tasks, 'nothing while Idle').to.have.length(0);
+      await el.store!.setAgentState('Available');
+      await advance(clock, 5000);
+      expect(el.store!.tasks).to.have.length(1);
+      await removed(el);
+
+      const off = await fixture<CcProvider>(
+        html`<cc-provider simulate latency="0" offer-every="0" start-available .clock=${clock}></cc-provider>`,
+      );
+      await ready(off);
+      await advance(clock, 600_000);
+      expect(off.store!.tasks).to.have.length(0);
+      await removed(off);
+    });
   });
 
   describe('a given backend', () => {

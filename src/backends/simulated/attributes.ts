@@ -10,7 +10,7 @@ import type { SimulatorOptions } from './simulated-contact-center.js';
 /** The simulator-related attributes as the provider holds them. */
 export interface SimulatorAttributes {
   seed?: string;
-  /** Seconds between automatic offers; 0 = none. */
+  /** Seconds between automatic offers; 0 = none; absent = a realistic, seeded cadence. */
   offerEvery?: number;
   /** Milliseconds before a command's confirming event. */
   latency?: number;
@@ -39,7 +39,8 @@ export function simulatorOptions(a: SimulatorAttributes): SimulatorOptions {
   const options: SimulatorOptions = {
     seed: seed ? (/^-?\d+$/.test(seed) ? Number(seed) : seed) : undefined,
     clock: a.clock,
-    offerEveryMs: offerEvery && offerEvery * 1000,
+    // A provider routes work to its agent like a contact center unless told otherwise.
+    offerEveryMs: offerEvery === undefined ? 'realistic' : offerEvery * 1000,
     latencyMs: nonNegative(a.latency),
     ronaTimeoutSeconds: positive(a.ronaTimeout),
     wrapUpRequired: a.wrapUpRequired,

@@ -84,8 +84,13 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Delay before a command's confirming event. Default 150 ms. */
   latencyMs?: number;
-  /** An automatic offer every this many ms while the agent is Available with capacity; 0 = none (default). */
-  offerEveryMs?: number;
+  /**
+   * Automatic offers while the agent is Available with capacity: `'realistic'` routes like a contact
+   * center (the first contact 2–5 s after the agent becomes Available, then one every 10–40 s,
+   * seeded); a number offers every that many ms; 0 = none (the default here; `<cc-provider simulate>`
+   * defaults to `'realistic'`).
+   */
+  offerEveryMs?: number | 'realistic';
   /** Relative weights of the media of automatic offers (replaces the default telephony 4, chat 3, email 2, social 1). */
   mediaMix?: Partial<Record<MediaChannel, number>>;
   /** Default 30. */
@@ -143,6 +148,8 @@ const FAILED_TWIN: Partial<Record<SimCommand, string>> = {
 
 const DEFAULT_MIX: Record<MediaChannel, number> = { telephony: 4, chat: 3, email: 2, social: 1 };
 const CAPACITY = { voice: 1, digital: 3 };
+/** The realistic cadence (ms): the first contact soon after going Available, then a steady trickle. */
+const ROUTING = { first: [2000, 5000], next: [10_000, 40_000] } as const;
 const OUTDIAL_QUEUE: SimQueue = { id: 'q-outdial', name: 'Outdial', agents: [] };
 const OUTDIAL_RING_MS = 1000;
 const SIMULATED_FAILURE = 'SIMULATED_FAILURE';
@@ -200,7 +207,7 @@ export class SimulatedContactCenter implements ContactCenter {
         this.connection.next({ status: 'connecting' });
         this.status = this.options.startAvailable ? { state: 'Available', since: this.clock.now() } : this.idleStatus();
         this.connection.next({ status: 'connected' });
-        this.scheduleAutoOffer();
+        this.scheduleAutoOffer(true);
       }
       return this.session();
     });
@@ -240,6 +247,7 @@ export class SimulatedContactCenter implements ContactCenter {
       if (fault) fail(fault.message, 'BACKEND_ERROR');
       if (state === 'Available') {
         this.status = { state: 'Available', since: this.clock.now() };
+        this.scheduleAutoOffer(true);
       } else if (state === 'Idle') {
         const id = auxCodeId ?? this.profile.idleCodes.find((c) => c.isDefault)?.id;
         const code = this.profile.idleCodes.find((c) => c.id === id && !c.isSystem);
@@ -838,13 +846,28 @@ export class SimulatedContactCenter implements ContactCenter {
     return this.rng.weighted(mix);
   }
 
-  private scheduleAutoOffer(): void {
+  /**
+   * Schedule the next automatic offer. A fixed cadence runs while connected (an offer only lands
+   * when the agent is Available with capacity); the realistic one waits for the agent to be
+   * Available and starts again, soon, each time the agent becomes Available.
+   */
+  private scheduleAutoOffer(first = false): void {
     const every = this.options.offerEveryMs ?? 0;
-    if (every <= 0) return;
+    let delay: number;
+    if (every === 'realistic') {
+      if (this.status.state !== 'Available') return this.timers.clear('auto-offer');
+      const [min, max] = first ? ROUTING.first : ROUTING.next;
+      delay = this.rng.between(min, max);
+    } else if (every > 0) {
+      if (first && this.timers.has('auto-offer')) return;
+      delay = every;
+    } else {
+      return;
+    }
     this.timers.set('auto-offer', () => {
       this.offerContact();
       this.scheduleAutoOffer();
-    }, every);
+    }, delay);
   }
 
   private idleStatus(): AgentStatus {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { harness, offer, ready, rejection } from '../harness.js';
+import { harness, isTaskMessage, offer, ready, rejection, type Harness } from '../harness.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -102,6 +102,65 @@ describe('simulator: offers', () => {
     const h = await ready();
     h.clock.advance(600_000);
     expect(h.events).to.deep.equal([]);
+  });
+
+  describe("realistic routing (offerEveryMs: 'realistic', <cc-provider simulate>'s default)", () => {
+    const offerTimes = (h: Harness) => h.messages().filter((m) => m.type === 'AgentOfferContact').map((m) => m.eventTime);
+
+    it('offers the first contact 2–5 s after the agent becomes Available, on connect and again after Idle', async () => {
+      const h = await ready({ offerEveryMs: 'realistic', ronaTimeoutSeconds: 3600 });
+      h.clock.advance(1999);
+      expect(offerTimes(h)).to.deep.equal([]);
+      h.clock.advance(3001);
+      expect(offerTimes(h)).to.have.length(1);
+      await h.sim.setAgentState('Idle', 'idle-meeting');
+      h.clock.advance(600_000);
+      expect(offerTimes(h), 'nothing while Idle').to.have.length(1);
+      await h.sim.setAgentState('Available');
+      const available = h.clock.now();
+      h.clock.advance(5000);
+      const times = offerTimes(h);
+      expect(times).to.have.length(2);
+      expect(times[1] - available).to.be.within(2000, 5000);
+    });
+
+    it('keeps a steady cadence of 10–40 s, from the media mix, never beyond capacity', async () => {
+      const h = await ready({ offerEveryMs: 'realistic', ronaTimeoutSeconds: 3600 });
+      const live = { voice: 0, digital: 0 };
+      let most = { voice: 0, digital: 0 };
+      h.sim.events$.subscribe((e) => {
+        if (e.type !== 'AgentOfferContact' || !isTaskMessage(e)) return;
+        live[e.interaction.mediaType === 'telephony' ? 'voice' : 'digital']++;
+        most = { voice: Math.max(most.voice, live.voice), digital: Math.max(most.digital, live.digital) };
+      });
+      h.clock.advance(600_000);
+      const times = offerTimes(h);
+      expect(most, 'one voice and three digital tasks at most').to.deep.equal({ voice: 1, digital: 3 });
+      expect(times.length, 'offers stop at full capacity').to.equal(4);
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).to.be.within(10_000, 40_000);
+      const media = new Set(h.messages().map((m) => m.interaction.mediaType));
+      expect(media.has('telephony') && media.size > 1, [...media].join()).to.equal(true);
+    });
+
+    it('routes again once a task ends and capacity is free', async () => {
+      const h = await ready({ offerEveryMs: 'realistic', mediaMix: { telephony: 1 }, ronaTimeoutSeconds: 3600 });
+      h.clock.advance(5000);
+      const [first] = h.messages();
+      await h.sim.decline(first.interactionId);
+      h.clock.advance(100);
+      h.clock.advance(40_000);
+      expect(offerTimes(h)).to.have.length(2);
+    });
+
+    it('is deterministic: the same seed gives the same offers at the same times', async () => {
+      const run = async (seed: number) => {
+        const h = await ready({ seed, offerEveryMs: 'realistic', ronaTimeoutSeconds: 3600 });
+        h.clock.advance(300_000);
+        return h.messages().map((m) => [m.eventTime, m.interaction.mediaType]);
+      };
+      expect(await run(5)).to.deep.equal(await run(5));
+      expect(await run(5)).to.not.deep.equal(await run(6));
+    });
   });
 
   it('rings out: RONA after the timeout, and the agent goes RONA', async () => {
