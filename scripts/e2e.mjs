@@ -14,14 +14,17 @@
  *    actions sit beside their rows in the task list, a chat ends into wrap-up, nothing is blocked;
  *  - the workspace page: the gadget on the other origin, driven through postMessage by the host
  *    client (agent Available, an offer arrives, accept, user data, markdone blocked and allowed);
- *  - the gallery: every desk set up, no script errors.
+ *  - the gallery: every desk set up, no script errors;
+ *  - the README's script-tag snippet, exactly as written there, in an otherwise empty page: the agent
+ *    goes Available and the first offer arrives by itself within 10 s and is accepted.
+ * Every scenario also fails on an uncaught page error or a request the server answers with an error (a 404).
  * A failed step leaves a screenshot in /tmp and a clear message. Prints one PASS/FAIL line per
  * scenario; exits 1 when any failed.
  *
  * Usage: node scripts/e2e.mjs [scenario-name-substring…]
  * Environment: CHROME_PATH (default /usr/bin/chromium), E2E_HEADED=1 to watch.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { projectRoot, startStaticServer } from './static-server.mjs';
@@ -45,6 +48,28 @@ const gadgetConfigRoute = {
       provider: { 'offer-every': '2', seed: '11' },
     }),
   }),
+};
+
+/**
+ * The README's script-tag snippet (the html block after its `readme-snippet` marker), exactly as
+ * written, in an otherwise empty page; only the CDN address of the bundle becomes this server's.
+ */
+function readmeSnippetPage() {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const marker = readme.indexOf('<!-- readme-snippet');
+  const block = marker < 0 ? null : /```html\n([\s\S]*?)```/.exec(readme.slice(marker));
+  if (!block) throw new Error('README.md has no html block after a <!-- readme-snippet … --> marker');
+  const snippet = block[1].replace(/src="[^"]*\/dist\/cc-elements\.js"/, 'src="/dist/cc-elements.js"');
+  if (!snippet.includes('src="/dist/cc-elements.js"')) throw new Error('the README snippet does not load dist/cc-elements.js');
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head>\n<body>\n${snippet}</body></html>\n`;
+}
+
+/** What the server answers besides demo/ and dist/. */
+const routes = {
+  ...gadgetConfigRoute,
+  '/readme-snippet.html': () => ({ type: 'text/html; charset=utf-8', body: readmeSnippetPage() }),
+  // An empty page asks for /favicon.ico; any web server answers it, so does this one.
+  '/favicon.ico': () => ({ type: 'image/svg+xml', body: readFileSync(join(projectRoot, 'demo/favicon.svg'), 'utf8') }),
 };
 
 class StepError extends Error {}
@@ -328,6 +353,30 @@ const scenarios = [
     },
   },
   {
+    name: "readme: the script-tag snippet in an empty page brings an offer within 10 s of going Available",
+    async run({ page, base, step }) {
+      await step('open the page holding only the README snippet', async () => {
+        await page.goto(`${base}/readme-snippet.html`);
+        await page.waitForFunction(() => document.querySelector('cc-provider')?.store?.connection?.status === 'connected', null, {
+          timeout: STEP_TIMEOUT_MS,
+        });
+      });
+      await step('go Available in <cc-agent-state>', () =>
+        page.locator('cc-agent-state').getByLabel('Agent state').selectOption({ label: 'Available' }),
+      );
+      await step('an offer arrives by itself within 10 s and is accepted', async () => {
+        const accept = page.locator('cc-incoming-task').getByRole('button', { name: /^Accept/ });
+        await accept.first().waitFor({ state: 'visible', timeout: 10_000 });
+        await accept.first().click();
+        await page.waitForFunction(
+          () => document.querySelector('cc-provider').store.tasks.some((t) => t.state !== 'OFFERED' && t.state !== 'OFFERED_CONSULT'),
+          null,
+          { timeout: STEP_TIMEOUT_MS },
+        );
+      });
+    },
+  },
+  {
     name: 'gallery: every desk set up in en/de/fr, light and dark',
     async run({ page, base, step }) {
       await step('open the gallery and wait for every desk', async () => {
@@ -362,7 +411,7 @@ async function main() {
   }
   const filters = process.argv.slice(2);
   const chosen = scenarios.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
-  const server = await startStaticServer({ dirs: ['demo', 'dist'], port: 0, index: '/demo/', routes: gadgetConfigRoute });
+  const server = await startStaticServer({ dirs: ['demo', 'dist'], port: 0, index: '/demo/', routes });
   // The CRM and the gallery on localhost; the workspace on 127.0.0.1 frames the gadget from localhost.
   const origins = { crm: `http://localhost:${server.port}`, workspace: `http://127.0.0.1:${server.port}` };
   let browser;
@@ -380,12 +429,15 @@ async function main() {
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
+      const failedRequests = [];
+      page.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`));
       const base = scenario.name.startsWith('workspace') ? origins.workspace : origins.crm;
       const step = stepper(page, scenario.name.split(':')[0]);
       let error;
       try {
         await scenario.run({ page, base, step });
         if (pageErrors.length) throw new StepError(`uncaught page error(s): ${pageErrors.slice(0, 3).join(' | ')}`);
+        if (failedRequests.length) throw new StepError(`request(s) answered with an error: ${failedRequests.slice(0, 3).join(' | ')}`);
       } catch (e) {
         error = e;
       }

@@ -18,8 +18,8 @@ const { port: p } = await startStaticServer({
       type: 'application/json; charset=utf-8',
       body: JSON.stringify({
         origins: [`http://127.0.0.1:${actual}`, `http://localhost:${actual}`],
-        // The simulated contact center offers a contact every 20 s while the agent is Available.
-        provider: { 'offer-every': '20' },
+        // The simulated contact center routes contacts to the agent by itself once Available.
+        provider: {},
       }),
     }),
   },

@@ -73,7 +73,10 @@ export class CcProvider extends LitElement {
   @property({ type: Boolean, reflect: true }) simulate = false;
   /** Simulator: seed of every random choice (a number or any text). */
   @property() seed?: string;
-  /** Simulator: seconds between automatic offers (0 = none). */
+  /**
+   * Simulator: seconds between automatic offers; `0` = none. Absent: contacts are routed like a real
+   * contact center does (the first within about 5 s of going Available, then one every 10–40 s, seeded).
+   */
   @property({ attribute: 'offer-every', type: Number }) offerEvery?: number;
   /** Simulator: milliseconds before the contact center confirms a command. */
   @property({ type: Number }) latency?: number;
@@ -345,9 +348,13 @@ export class CcProvider extends LitElement {
     name: K,
     detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
   ): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(providerEvent(name, detail));
   }
 }
+
+/** A provider event: bubbles and crosses shadow roots. (Outside the class, so the manifest lists only the `@fires` events.) */
+const providerEvent = (name: string, detail: unknown): CustomEvent =>
+  new CustomEvent(name, { detail, bubbles: true, composed: true });
 
 define('cc-provider', CcProvider);
 

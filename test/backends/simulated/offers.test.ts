@@ -105,7 +105,7 @@ describe('simulator: offers', () => {
   });
 
   describe("realistic routing (offerEveryMs: 'realistic', <cc-provider simulate>'s default)", () => {
-    const offerTimes = (h: Harness) => h.messages().filter((m) => m.type === 'AgentOfferContact').map((m) => m.eventTime);
+    const offerTimes = (h: Harness) => h.messages().filter((m) => m.type === 'AgentOfferContact').map((m) => m.eventTime ?? NaN);
 
     it('offers the first contact 2–5 s after the agent becomes Available, on connect and again after Idle', async () => {
       const h = await ready({ offerEveryMs: 'realistic', ronaTimeoutSeconds: 3600 });
