@@ -7,8 +7,6 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFile } from 'rollup/loadConfigFile';
-import { rollup } from 'rollup';
 import { projectRoot } from './static-server.mjs';
 
 /** What the bundles are made from: a change to any of these means building again. */
@@ -38,6 +36,9 @@ if (process.argv.includes('--rebuild') || sourcesChanged()) {
   const started = performance.now();
   console.log('Building the bundles (dist/)…');
   await import('./clean.mjs');
+  // Rollup loads only when there is something to build.
+  const { rollup } = await import('rollup');
+  const { loadConfigFile } = await import('rollup/loadConfigFile');
   const { options, warnings } = await loadConfigFile(join(projectRoot, 'rollup.config.mjs'));
   warnings.flush();
   for (const config of options) {
