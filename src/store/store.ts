@@ -10,6 +10,10 @@
  * - task-commands.ts — the Task operations (accept, hold, consult, wrap-up …), selection, markdone
  * - outdial.ts, directory.ts — dialling out; consult/transfer destinations
  *
+ * A new module is wired in here, in four places: built below from `state` (and `flights`,
+ * `backend` as it needs), its backend events routed in the one `session.events$` subscription,
+ * its streams and commands added to the returned object, and its streams completed in `stop`.
+ *
  * Nothing happens until `start()`.
  * @module
  */
