@@ -111,4 +111,6 @@ export interface ContactCenter {
   readonly messages$?: Observable<ConversationEvent>;
   /** Send the agent's message on a digital task; resolves with the message as the contact center keeps it. */
   sendMessage?(interactionId: string, message: OutgoingMessage): Promise<ChatMessage>;
+  /** A task's conversation so far (for a task the session brought along). */
+  transcript?(interactionId: string): Promise<ChatMessage[]>;
 }

@@ -42,6 +42,7 @@ import { blamed, ccError } from '../model/failure.js';
 import { defined } from '../model/payload.js';
 import { fromFailedEvent, fromRejection, LABELS, timeoutError, worded } from './errors.js';
 import { Outbox } from './outbox.js';
+import { createConversations } from './conversations.js';
 import { TaskList } from './task-list.js';
 import type { CcStore } from './types.js';
 import { destinationProblem, DESTINATION_TYPES, keyProblem, userDataProblem } from './validate.js';
@@ -196,6 +197,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   const connectionChannel = channel(true, connection);
   const errorChannel = channel<CcError>();
   const changeChannel = channel<Task>();
+  const conversations = createConversations(backend, listState.observable, now);
 
   /** Commands awaiting their confirming event: by task id, the agent-state change under `undefined`. */
   const flights = new Map<string | undefined, Flight>();
@@ -496,6 +498,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     errors$: errorChannel.observable,
     connection$: connectionChannel.observable,
     taskChanges$: changeChannel.observable,
+    conversations,
 
     get tasks() {
       return list.all;

@@ -399,8 +399,8 @@ export class SimulatedContactCenter implements ContactCenter {
   }
 
   /** What the contact center holds of a task's conversation (empty for a call or an unknown task). */
-  transcript(interactionId: string): ChatMessage[] {
-    return this.talk.transcript(interactionId);
+  transcript(interactionId: string): Promise<ChatMessage[]> {
+    return Promise.resolve(this.talk.transcript(interactionId));
   }
 
   // ── consult, conference, transfer ──────────────────────────────────────────────────────
