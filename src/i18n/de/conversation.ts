@@ -24,5 +24,6 @@ export default {
   'Not sent: {reason}. Your text is kept: send it again.': 'Nicht gesendet: {reason}. Ihr Text bleibt erhalten: senden Sie ihn erneut.',
   'Write a message first.': 'Schreiben Sie zuerst eine Nachricht.',
   'You': 'Sie',
+  '{count} unread messages': '{count} ungelesene Nachrichten',
   'the customer': 'der Kunde',
 } satisfies Part<typeof en, Sentences>;

@@ -28,4 +28,5 @@ export type Sentences =
   | 'Not sent: {reason}. Your text is kept: send it again.'
   | 'Write a message first.'
   | 'You'
-  | 'the customer';
+  | 'the customer'
+  | '{count} unread messages';

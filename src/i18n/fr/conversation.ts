@@ -24,5 +24,6 @@ export default {
   'Not sent: {reason}. Your text is kept: send it again.': 'Non envoyé : {reason}. Votre texte est conservé : renvoyez-le.',
   'Write a message first.': 'Écrivez d’abord un message.',
   'You': 'Vous',
+  '{count} unread messages': '{count} messages non lus',
   'the customer': 'le client',
 } satisfies Part<typeof en, Sentences>;
