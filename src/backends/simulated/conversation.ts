@@ -164,6 +164,11 @@ export class SimConversations {
     return sent;
   }
 
+  /** The customer writes `text` at once (the control API: tests and the demo). */
+  say(task: SimTask, text: string): void {
+    this.write(this.talk(task), 'customer', text, 0);
+  }
+
   /** The customer left (hung up): the conversation says so. */
   left(task: SimTask): void {
     const talk = this.talks.get(task.id);

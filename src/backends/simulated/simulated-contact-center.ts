@@ -627,6 +627,14 @@ export class SimulatedContactCenter implements ContactCenter {
     return true;
   }
 
+  /** The customer of a chat, social or email task writes `text` now. False when there is no such task. */
+  customerSays(interactionId: string, text: string): boolean {
+    const task = this.tasks.get(interactionId);
+    if (!task || isVoice(task) || !this.isOpen()) return false;
+    this.talk.say(task, String(text));
+    return true;
+  }
+
   /** The customer hangs up (also while ringing or during a consult). False when there is no such call. */
   customerHangup(interactionId: string): boolean {
     const task = this.tasks.get(interactionId);
