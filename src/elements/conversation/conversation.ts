@@ -183,7 +183,7 @@ export class CcConversation extends CcElement {
     const isEmail = task.media === 'email';
     const sending = conversation?.sending;
     const failed = conversation?.failed;
-    const draft = this.#drafts.get(task.id) ?? '';
+    const draft = this.#draft(task.id);
     const label = isEmail ? this.t('Reply to {name}', { name: this.#customer(task) }) : this.t('Reply');
     const problem = failed ? this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reason(failed.error) }) : this.hint;
     return html`<form class="reply" part="reply" @submit=${this.#onSubmit}>
@@ -200,6 +200,11 @@ export class CcConversation extends CcElement {
       ${problem ? html`<p id="problem" class="error" part="error" role="alert">${problem}</p>` : nothing}
       <button class="primary" part="send" type="submit" ?disabled=${!!sending}>${this.t(sending ? 'Sending…' : 'Send')}</button>
     </form>`;
+  }
+
+  /** What the box holds: the agent's draft, else the text of the message that failed. */
+  #draft(taskId: string): string {
+    return this.#drafts.get(taskId) ?? this.#conversation?.failed?.message.text ?? '';
   }
 
   #customer(task: Task): string {
@@ -234,7 +239,7 @@ export class CcConversation extends CcElement {
     const task = this.#task;
     const conversations = this.store?.conversations;
     if (!task || !conversations || this.#conversation?.sending) return;
-    const text = this.#drafts.get(task.id) ?? '';
+    const text = this.#draft(task.id);
     if (text.trim() === '') {
       this.hint = this.t('Write a message first.');
       return;
