@@ -27,7 +27,8 @@ async function render(store: CcStore | undefined, options: { dark?: boolean } = 
 }
 
 const root = (el: CcConversation) => el.shadowRoot!;
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The text as read, without the bidi isolates around names. */
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim() ?? '';
 const $ = <T extends Element = HTMLElement>(el: CcConversation, selector: string) => root(el).querySelector<T>(selector);
 const messages = (el: CcConversation) => [...root(el).querySelectorAll('[part~="message"]')];
 const customerTexts = (el: CcConversation) => messages(el).filter((m) => m.matches('.customer')).map((m) => text(m.querySelector('[part="text"]')));
@@ -104,6 +105,7 @@ describe('<cc-conversation>', () => {
       const status = $(el, '[role="status"]')!;
       expect(status.getAttribute('aria-live')).to.equal('polite');
       expect(text(status)).to.equal(`New message from Zoë Müller: ${customerTexts(el)[0]}`);
+      expect(status.textContent, 'the name is isolated for right-to-left text').to.contain('\u2068Zoë Müller\u2069');
     });
 
     it('shows an email with subject, sender and body, and a reply with "Re:" subject', async () => {

@@ -23,6 +23,9 @@ declare global {
   }
 }
 
+/** A name isolated for bidirectional text (FSI … PDI), so a right-to-left name never reorders the sentence around it. */
+const iso = (name: string): string => `\u2068${name}\u2069`;
+
 const LIVE = new Set(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
 const EMPTY: ReadonlyMap<string, Conversation> = new Map();
 
@@ -107,7 +110,7 @@ export class CcConversation extends CcElement {
     // Announce customer messages that arrive while this task is shown (not what was there before).
     if (task && this.#last?.id === task.id && messages.length > this.#last.count) {
       const fresh = messages.slice(this.#last.count).filter((m) => m.from === 'customer').at(-1);
-      if (fresh) this.announcement = this.t('New message from {name}: {text}', { name: fresh.author || this.#customer(task), text: fresh.text });
+      if (fresh) this.announcement = this.t('New message from {name}: {text}', { name: iso(fresh.author || this.#customer(task)), text: fresh.text });
     }
     if (task?.id !== this.#last?.id) this.announcement = this.hint = '';
     this.#last = task ? { id: task.id, count: messages.length } : undefined;
@@ -138,16 +141,16 @@ export class CcConversation extends CcElement {
     const rest = email ? messages.filter((m) => m !== email) : messages;
     const customer = this.#customer(task);
     const typing = conversation?.typing;
-    return html`<section class="conversation" part="base" aria-label=${this.t('Conversation with {customer}', { customer })}>
+    return html`<section class="conversation" part="base" aria-label=${this.t('Conversation with {customer}', { customer: iso(customer) })}>
       ${email ? this.#renderEmail(email) : nothing}
       ${rest.length
-        ? html`<ol class="transcript" part="transcript" tabindex="0" aria-label=${this.t('Conversation with {customer}', { customer })}>
+        ? html`<ol class="transcript" part="transcript" tabindex="0" aria-label=${this.t('Conversation with {customer}', { customer: iso(customer) })}>
             ${rest.map((m) => this.#renderMessage(m, customer))}
           </ol>`
         : email
           ? nothing
           : empty('No messages yet.')}
-      <p class="typing muted" part="typing" ?hidden=${!typing}>${typing ? this.t('{name} is typing…', { name: typing.author || customer }) : ''}</p>
+      <p class="typing muted" part="typing" ?hidden=${!typing}>${typing ? this.t('{name} is typing…', { name: iso(typing.author || customer) }) : ''}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.#renderReply(task, conversation, email)}
     </section>`;
@@ -155,23 +158,23 @@ export class CcConversation extends CcElement {
 
   #renderEmail(email: ChatMessage): TemplateResult {
     return html`<article class="email" part="email">
-      <h3 class="subject" part="subject">${email.subject}</h3>
-      <p class="meta muted">${this.t('From {name}', { name: email.author })} · <time part="time" datetime=${new Date(email.at).toISOString()}>${this.#time(email.at)}</time></p>
-      <p class="body" part="text">${email.text}</p>
+      <h3 class="subject" part="subject" dir="auto">${email.subject}</h3>
+      <p class="meta muted">${this.t('From {name}', { name: iso(email.author) })} · <time part="time" datetime=${new Date(email.at).toISOString()}>${this.#time(email.at)}</time></p>
+      <p class="body" part="text" dir="auto">${email.text}</p>
     </article>`;
   }
 
   #renderMessage(m: ChatMessage, customer: string): TemplateResult {
     const time = html`<time part="time" datetime=${new Date(m.at).toISOString()}>${this.#time(m.at)}</time>`;
     if (m.from === 'system') {
-      const text = m.kind ? this.t(`conversation.${m.kind}`, { name: m.kind === 'agent-joined' ? m.author : customer }) : m.text;
+      const text = m.kind ? this.t(`conversation.${m.kind}`, { name: iso(m.kind === 'agent-joined' ? m.author : customer) }) : m.text;
       return html`<li class="message system" part="message message-system"><span part="text">${text}</span> ${time}</li>`;
     }
     const mine = m.from === 'agent' && m.author === this.store?.agent.profile?.agentName;
     return html`<li class="message ${m.from}" part="message message-${m.from}">
-      <p class="meta"><span part="author">${mine ? this.t('You') : m.author || customer}</span> ${time}</p>
-      ${m.subject !== undefined ? html`<p class="subject" part="subject">${m.subject}</p>` : nothing}
-      <p class="text" part="text">${m.text}</p>
+      <p class="meta"><bdi part="author">${mine ? this.t('You') : m.author || customer}</bdi> ${time}</p>
+      ${m.subject !== undefined ? html`<p class="subject" part="subject" dir="auto">${m.subject}</p>` : nothing}
+      <p class="text" part="text" dir="auto">${m.text}</p>
     </li>`;
   }
 
@@ -184,7 +187,7 @@ export class CcConversation extends CcElement {
     const sending = conversation?.sending;
     const failed = conversation?.failed;
     const draft = this.#draft(task.id);
-    const label = isEmail ? this.t('Reply to {name}', { name: this.#customer(task) }) : this.t('Reply');
+    const label = isEmail ? this.t('Reply to {name}', { name: iso(this.#customer(task)) }) : this.t('Reply');
     const problem = failed ? this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reason(failed.error) }) : this.hint;
     return html`<form class="reply" part="reply" @submit=${this.#onSubmit}>
       ${isEmail
