@@ -144,7 +144,16 @@ export function createConversations(
       seen.add(task.id);
       // A task the session brought along: its story so far, where the backend keeps one.
       if (hasConversation(task.media) && backend.transcript) {
-        backend.transcript(task.id).then((history) => !stopped && history.forEach(add), () => undefined);
+        backend.transcript(task.id).then(
+          (history) => {
+            if (stopped || !Array.isArray(history)) return;
+            for (const raw of history as unknown[]) {
+              const message = toChatMessage(raw);
+              if (message?.interactionId === task.id) add(message);
+            }
+          },
+          () => undefined,
+        );
       }
     }
     markRead();

@@ -188,9 +188,15 @@ describe('store: conversations', () => {
   it('loads the story so far of a task the session brings along', async () => {
     const { backend, store } = fakeChat();
     (backend as unknown as { transcript(id: string): Promise<ChatMessage[]> }).transcript = (id) =>
-      Promise.resolve(id === 'chat-2' ? [message({ interactionId: 'chat-2', id: 'old', text: 'from before' })] : []);
+      Promise.resolve(
+        id === 'chat-2'
+          ? [message({ interactionId: 'chat-2', id: 'old', text: 'from before' }), { junk: true } as never, message({ interactionId: 'chat-9', id: 'alien' })]
+          : ('not a list' as never),
+      );
     await store.start();
     await settle();
-    expect(store.conversations!.get('chat-2')!.messages.map((m) => m.text)).to.deep.equal(['from before']);
+    expect(store.conversations!.get('chat-2')!.messages.map((m) => m.text), 'junk and other tasks’ messages dropped').to.deep.equal(['from before']);
+    expect(store.conversations!.get('chat-1')).to.equal(undefined);
+    expect(store.conversations!.get('chat-9')).to.equal(undefined);
   });
 });
