@@ -25,6 +25,10 @@ document.getElementById('hangup').addEventListener('click', () => {
   const id = selectedId();
   if (id) sim()?.customerHangup(id);
 });
+document.getElementById('say').addEventListener('click', () => {
+  const id = selectedId();
+  if (!id || !sim()?.customerSays(id, 'Hello? Is anyone there?')) write('no chat, social or email task selected');
+});
 document.getElementById('fail').addEventListener('click', () => {
   const command = document.getElementById('fail-command').value;
   sim()?.failNext(command, 1, `Simulated failure of ${command}`);
@@ -47,7 +51,7 @@ provider.addEventListener('cc-ready', () => {
 for (const name of [
   'cc-task-accepted', 'cc-task-declined', 'cc-task-selected', 'cc-task-command', 'cc-destination-selected',
   'cc-wrapup-submitted', 'cc-agent-state-change', 'cc-outdial-started', 'cc-user-data-changed',
-  'cc-connection-changed', 'cc-error',
+  'cc-connection-changed', 'cc-message-sent', 'cc-error',
 ]) {
   provider.addEventListener(name, (event) => write(`${name} ${JSON.stringify(event.detail, (k, v) => (k === 'store' ? undefined : v))}`));
 }

@@ -67,6 +67,8 @@ const SCENARIOS = [
       if (!consult) throw new Error('the simulator made no consult offer');
       await until(store, taskIn(consult, 'OFFERED_CONSULT'), 'the consult offer');
       store.select(chat);
+      sim.customerSays(chat, 'Hi! My order 48213 has not arrived yet.');
+      await store.conversations.send(chat, { text: 'Hello, let me look that up for you.' });
     },
   },
   {
@@ -99,6 +101,23 @@ const SCENARIOS = [
       store.select(call);
       store.blockMarkdone(call, BLOCK_WARNING[locale]);
       await store.setAgentState('Idle', 'idle-lunch').catch(() => undefined);
+    },
+  },
+  {
+    key: 'conversation',
+    title: 'Conversations: an email whose reply could not be sent, unread chat and social messages',
+    picker: 'transfer',
+    async run({ sim, store }) {
+      const chat = await connected(sim, store, 'chat');
+      const social = await connected(sim, store, 'social');
+      const email = await connected(sim, store, 'email');
+      sim.customerSays(chat, 'Hello! I was charged twice this month.');
+      sim.customerSays(social, 'Is my parcel still coming today?');
+      store.select(email);
+      sim.failNext('sendMessage', 1, 'the mail server did not answer');
+      await store.conversations
+        .send(email, { text: 'Dear customer,\n\nthank you for writing. The refund is on its way.', subject: 'Re: your order' })
+        .catch(() => undefined);
     },
   },
 ];

@@ -8,7 +8,8 @@
  *    colleague who accepts, Merge to conference, End, wrap-up code, Submit) until the task list is
  *    empty again;
  *  - the mock CRM: a call consulted and then transferred to the consulted colleague; a call
- *    transferred blind to a queue; a chat and an email, each from offer to wrap-up;
+ *    transferred blind to a queue; a chat and an email, each from offer to wrap-up; a chat
+ *    conversation (the greeting read, a reply sent with Enter, the customer's answer seen);
  *  - the mock CRM: a caller named `<img onerror>` shows as text, nothing runs, no dialog opens;
  *  - the mock CRM under a strict Content-Security-Policy (no inline script or style): offers'
  *    actions sit beside their rows in the task list, a chat ends into wrap-up, nothing is blocked;
@@ -178,6 +179,27 @@ const scenarios = [
       await step('no voice-only controls on a chat', async () => {
         if ((await desk.control('Hold').count()) !== 0) throw new Error('a chat shows Hold');
       });
+      await step('End', () => desk.control('End').click());
+      await wrapUpAndFinish(page, step, desk);
+    },
+  },
+  {
+    name: 'crm: a chat conversation: read the greeting, reply, see the answer',
+    async run({ page, base, step }) {
+      const desk = await acceptOffer(page, step, base, 'Incoming chat');
+      const conversation = page.locator('cc-conversation');
+      const customerLines = conversation.locator('[part~="message-customer"]');
+      await step('the customer greets', () => expectVisible(customerLines, 20_000));
+      await step('reply with Enter', async () => {
+        const box = conversation.getByRole('textbox', { name: 'Reply', exact: true });
+        await box.fill('Hello, I am looking into it.');
+        await box.press('Enter');
+        await expectVisible(conversation.locator('[part~="message-agent"]').getByText('Hello, I am looking into it.'));
+        if ((await box.inputValue()) !== '') throw new Error('the reply box was not emptied');
+      });
+      await step("the customer answers", () =>
+        page.waitForFunction(() => document.querySelector('cc-conversation').shadowRoot.querySelectorAll('[part~="message-customer"]').length >= 2, null, { timeout: 30_000 }),
+      );
       await step('End', () => desk.control('End').click());
       await wrapUpAndFinish(page, step, desk);
     },
@@ -386,7 +408,7 @@ const scenarios = [
       await step('every column is ready', async () => {
         const states = await page.locator('.gallery-col').evaluateAll((cols) => cols.map((c) => c.dataset.state));
         const bad = states.filter((s) => s !== 'ready').length;
-        if (states.length !== 18 || bad) {
+        if (states.length !== 24 || bad) {
           const notes = await page.locator('.setup-error').allTextContents();
           throw new Error(`${states.length} columns, ${bad} not ready: ${notes.slice(0, 3).join(' | ')}`);
         }

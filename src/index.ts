@@ -14,6 +14,7 @@ import './elements/consult-picker/consult-picker.js';
 import './elements/wrapup-form/wrapup-form.js';
 import './elements/task-details/task-details.js';
 import './elements/outdial/outdial.js';
+import './elements/conversation/conversation.js';
 
 export * from './model/index.js';
 export type * from './store/types.js';
@@ -36,6 +37,7 @@ export { CcConsultPicker } from './elements/consult-picker/consult-picker.js';
 export { CcWrapupForm } from './elements/wrapup-form/wrapup-form.js';
 export { CcTaskDetails } from './elements/task-details/task-details.js';
 export { CcOutdial } from './elements/outdial/outdial.js';
+export { CcConversation } from './elements/conversation/conversation.js';
 
 /** Load the simulated contact center (its own chunk). */
 export const loadSimulator = () => import('./backends/simulated/index.js');

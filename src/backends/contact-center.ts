@@ -15,6 +15,7 @@ import type {
   Directory,
   TaskMessage,
 } from '../model/domain.js';
+import type { ChatMessage, ConversationEvent, OutgoingMessage } from '../model/messages.js';
 
 /** What `connect()` and `snapshot()` answer: the agent and every live task as it stands. */
 export interface AgentSession {
@@ -104,4 +105,12 @@ export interface ContactCenter {
   /** Seed 003 `updateTaskData` for call-associated data: set keys (overwrite). */
   setUserData(interactionId: string, values: Record<string, string>): Promise<void>;
   deleteUserData(interactionId: string, key: string): Promise<void>;
+
+  // Conversations of digital tasks (optional: a backend without them has no transcripts).
+  /** New messages and typing indicators of every task, as they happen (no replay). */
+  readonly messages$?: Observable<ConversationEvent>;
+  /** Send the agent's message on a digital task; resolves with the message as the contact center keeps it. */
+  sendMessage?(interactionId: string, message: OutgoingMessage): Promise<ChatMessage>;
+  /** A task's conversation so far (for a task the session brought along). */
+  transcript?(interactionId: string): Promise<ChatMessage[]>;
 }

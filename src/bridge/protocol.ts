@@ -151,7 +151,9 @@ export type InteractionState =
   | 'REVOKED'
   | 'INVITED_CONFERENCE'
   | 'LEFT_CONFERENCE'
-  | 'USER_DATA_UPDATED';
+  | 'USER_DATA_UPDATED'
+  /** Ours: a conversation message was added (see `BridgeInteraction.message`). */
+  | 'MESSAGE_ADDED';
 
 /** What media the interaction is on, in the vendor's words. */
 export type InteractionMedia = 'voice' | 'chat' | 'email' | 'social';
@@ -191,6 +193,19 @@ export interface BridgeInteraction {
   interactionUUID: string;
   contact: Contact;
   media: InteractionMedia;
+  /** On a MESSAGE_ADDED event: the new message. */
+  message?: BridgeMessage;
+}
+
+/** A chat, social or email message on a MESSAGE_ADDED event (plain text). */
+export interface BridgeMessage {
+  id: string;
+  from: 'customer' | 'agent' | 'system';
+  author: string;
+  text: string;
+  /** ms since epoch. */
+  at: number;
+  subject?: string;
 }
 
 /** A case event on the `interaction` stream (seed 004 `selectCaseByCaseId`). */

@@ -20,6 +20,7 @@ import { MAX_SUBSCRIPTIONS_PER_ORIGIN, Subscribers, type Target } from './namesp
 import { ALWAYS_ALLOWED } from './namespaces/system.js';
 import { Watches } from './namespaces/watch.js';
 import { findRule, isMethodAllowed, parseOrigins, type OriginRule } from './origins.js';
+import { messageAdded } from './messages.js';
 import { toInteraction } from './projection.js';
 import {
   PROTOCOL_VERSION,
@@ -164,6 +165,10 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
 
   storeSubs.push(
     store.taskChanges$.subscribe((t) => guard(() => onTaskChange(t))),
+    ...(store.conversations ? [store.conversations.added$.subscribe((m) => guard(() => {
+      const task = store.tasks.find((t) => t.id === m.interactionId);
+      if (task) emit('interaction', messageAdded(project(task), m) as unknown as JsonValue);
+    }))] : []),
     store.selectedTask$.subscribe(() => guard(() => selectionChanged(false))),
     store.agent$.subscribe((v) => guard(() => onAgent(v))),
     store.errors$.subscribe((e) =>

@@ -82,7 +82,7 @@ export type ErrorCode =
 /** A failure the agent must see: a rejected backend call, a `…Failed` event, a refused command. */
 export interface CcError {
   code: ErrorCode;
-  command: TaskCommand | AgentCommand;
+  command: TaskCommand | AgentCommand | 'sendMessage';
   taskId?: string;
   /** Human-readable English reason (elements translate by `code`/`command` and may show this). */
   message: string;

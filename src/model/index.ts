@@ -8,3 +8,4 @@ export * from './commands.js';
 export * from './agent.js';
 export * from './dial.js';
 export * from './errors.js';
+export * from './messages.js';

@@ -13,7 +13,7 @@ import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
 
 /** The task list as published: every live task and the selected one, always together. */
-interface TaskListState {
+export interface TaskListState {
   readonly tasks: readonly Task[];
   readonly selected: Task | undefined;
 }
@@ -34,6 +34,8 @@ export class StoreState {
   readonly #touched = new Subject<string | undefined>();
   #agentView: AgentView;
 
+  /** The live tasks and the selection together; replays the current ones. */
+  readonly taskList$: Observable<TaskListState>;
   /** Every live task in arrival order; replays the current list. */
   readonly tasks$: Observable<readonly Task[]>;
   /** The selected task; replays the current one. */
@@ -56,6 +58,7 @@ export class StoreState {
     this.#agentView = initialAgentView(now());
     this.#taskList = new BehaviorSubject<TaskListState>({ tasks: this.list.all, selected: undefined });
     this.#agent = new BehaviorSubject(this.#agentView);
+    this.taskList$ = this.#taskList.asObservable();
     this.tasks$ = this.#taskList.pipe(
       map((state) => state.tasks),
       distinctUntilChanged(),

@@ -9,6 +9,7 @@
  * - commands.ts — command flights: pending → confirmed, failed or timed out
  * - task-commands.ts — the Task operations (accept, hold, consult, wrap-up …), selection, markdone
  * - outdial.ts, directory.ts — dialling out; consult/transfer destinations
+ * - conversations.ts — transcripts, typing, unread counts and sending of digital tasks
  *
  * A new module is wired in here, in four places: built below from `state` (and `flights`,
  * `backend` as it needs), its backend events routed in the one `session.events$` subscription,
@@ -21,6 +22,7 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { ContactCenter } from '../backends/contact-center.js';
 import { AGENT_STATE_EVENTS, isTaskEventName, type AgentStateEvent, type BackendEvent, type TaskMessage } from '../model/index.js';
 import { AgentState } from './agent-state.js';
+import { createConversations } from './conversations.js';
 import { CommandFlights } from './commands.js';
 import { DirectoryStore } from './directory.js';
 import { outdial } from './outdial.js';
@@ -52,6 +54,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   const taskEvents = new TaskEvents(state, flights);
   const agentState = new AgentState(state, flights, backend);
   const directory = new DirectoryStore(state, backend);
+  // Fed by the backend's own message stream; it stops when the task list completes (on stop).
+  const conversations = createConversations(backend, state.taskList$, state.now);
 
   // Every backend event, once the session has loaded, goes to the module that handles its kind.
   session.events$.subscribe((event) => {
@@ -78,6 +82,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     errors$: state.errors$,
     connection$: session.connection$,
     taskChanges$: state.taskChanges$,
+    conversations,
 
     get tasks() {
       return state.list.all;

@@ -14,6 +14,8 @@ import type {
   Directory,
   Task,
 } from '../model/domain.js';
+import type { Conversations } from './conversations.js';
+export type { Conversation, Conversations } from './conversations.js';
 
 export interface WrapupInput {
   auxCodeId: string;
@@ -39,6 +41,8 @@ export interface CcStore {
    * (COMPLETED or TERMINATED). The bridge projects this to `interaction` events.
    */
   readonly taskChanges$: Observable<Task>;
+  /** Transcripts, typing, unread counts and sending of digital tasks (absent: no conversations). */
+  readonly conversations?: Conversations;
 
   /** Current values, for scripts and for synchronous reads. */
   readonly tasks: readonly Task[];

@@ -316,6 +316,25 @@ describe('host client ↔ real bridge service, across origins', function () {
       expect(md.data).to.deep.equal({ interactionId: a, warningMessage: 'Disposition missing' });
     });
 
+    it('new chat messages reach interaction subscribers as MESSAGE_ADDED, as text', async () => {
+      start();
+      const id = await ctl.offer('chat');
+      await ctl.untilTask(id, 'OFFERED');
+      await client.interaction.accept(id);
+      await ctl.untilTask(id, 'CONNECTED');
+      const log = new EventLog<EventMessage>();
+      await client.subscribe('interaction', log.handler);
+      const hostile = '<img src=x onerror="parent.__xss=1">Where is my order?';
+      await ctl.call('say', { interactionId: id, text: hostile });
+      const added = await log.until('MESSAGE_ADDED', (e) => (e.data as unknown as BridgeInteraction).message?.text === hostile);
+      const data = added.data as unknown as BridgeInteraction;
+      expect(data).to.include({ interactionId: id, state: 'MESSAGE_ADDED', previousState: 'ACCEPTED', media: 'chat' });
+      expect(data.message).to.include({ from: 'customer', text: hostile });
+      expect(data.message!.at).to.be.a('number');
+      expect(Object.keys(data.message!).sort()).to.deep.equal(['at', 'author', 'from', 'id', 'text']);
+      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+    });
+
     it('unsubscribing an unknown id fails with NOT_FOUND', async () => {
       start();
       const r = await outcome(client.unsubscribe('sub-nope'));

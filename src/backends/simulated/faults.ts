@@ -6,7 +6,7 @@
 import type { ContactCenter } from '../contact-center.js';
 
 /** Every command of the port. */
-export type SimCommand = Exclude<keyof ContactCenter, 'events$' | 'connection$'>;
+export type SimCommand = Exclude<keyof ContactCenter, 'events$' | 'connection$' | 'messages$' | 'transcript'>;
 
 export interface FaultOptions {
   /** 'reject' (default): the call rejects with a BackendError. 'event': the call resolves and the

@@ -57,6 +57,8 @@ import {
   resolveDestination,
 } from './rules.js';
 import { Timers } from './timers.js';
+import { SimConversations } from './conversation.js';
+import type { ChatMessage, ConversationEvent, OutgoingMessage } from '../../model/messages.js';
 import {
   addLeg,
   consultLeg,
@@ -158,6 +160,7 @@ const SIMULATED_FAILURE = 'SIMULATED_FAILURE';
 export class SimulatedContactCenter implements ContactCenter {
   readonly events$: Observable<BackendEvent>;
   readonly connection$: Observable<ConnectionState>;
+  readonly messages$: Observable<ConversationEvent>;
 
   private readonly events = new Subject<BackendEvent>();
   private readonly connection = new BehaviorSubject<ConnectionState>({ status: 'disconnected' });
@@ -171,6 +174,8 @@ export class SimulatedContactCenter implements ContactCenter {
   private readonly plans = new Map<string, { action: PrimaryAction; afterMs: number }>();
   private latency: number;
   private status: AgentStatus;
+  private readonly talk: SimConversations;
+  private readonly messages = new Subject<ConversationEvent>();
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -188,6 +193,22 @@ export class SimulatedContactCenter implements ContactCenter {
     this.status = this.idleStatus();
     this.events$ = this.events.asObservable();
     this.connection$ = this.connection.asObservable();
+    this.messages$ = this.messages.asObservable();
+    this.talk = new SimConversations(
+      {
+        clock: this.clock,
+        timers: this.timers,
+        agentName: this.profile.agentName,
+        post: (event, delay) => {
+          const id = event.type === 'message' ? event.message.interactionId : event.typing.interactionId;
+          // Like task events: lost while the connection is down, and none for a task that is gone.
+          this.timers.set(undefined, () => {
+            if (this.connection.value.status === 'connected' && this.tasks.has(id)) this.messages.next(event);
+          }, delay);
+        },
+      },
+      options.seed ?? 1,
+    );
   }
 
   private get agentId(): string {
@@ -227,6 +248,7 @@ export class SimulatedContactCenter implements ContactCenter {
     this.outbox.clear();
     this.tasks.clear();
     this.plans.clear();
+    this.talk.clear();
     if (this.connection.value.status !== 'disconnected') this.connection.next({ status: 'disconnected' });
     return Promise.resolve();
   }
@@ -370,6 +392,23 @@ export class SimulatedContactCenter implements ContactCenter {
       delete task.interaction.callAssociatedDetails?.[key];
       this.send(task, 'ContactUpdated', { updatedBy: this.agentId });
     });
+  }
+
+  /** The agent writes on a chat, social or email task (connected, on hold or in a conference). */
+  sendMessage(interactionId: string, message: OutgoingMessage): Promise<ChatMessage> {
+    let sent: ChatMessage | undefined;
+    return this.run('sendMessage', interactionId, (task) => {
+      if (isVoice(task)) fail('A call has no conversation', 'INVALID_STATE');
+      requireState(task, ['connected', 'hold', 'conference', 'consulting'], 'send a message');
+      const text = typeof message?.text === 'string' ? message.text : '';
+      if (text.trim() === '') fail('The message is empty', 'INVALID_PARAMETERS');
+      sent = this.talk.agentWrites(task, { text, subject: typeof message.subject === 'string' ? message.subject : undefined }, this.latency);
+    }).then(() => sent!);
+  }
+
+  /** What the contact center holds of a task's conversation (empty for a call or an unknown task). */
+  transcript(interactionId: string): Promise<ChatMessage[]> {
+    return Promise.resolve(this.talk.transcript(interactionId));
   }
 
   // ── consult, conference, transfer ──────────────────────────────────────────────────────
@@ -533,6 +572,7 @@ export class SimulatedContactCenter implements ContactCenter {
     const queue = findQueue(options.queueId ?? '') ?? this.rng.pick(QUEUES);
     const task = this.createTask(media, newCustomer(this.rng, media, options.customerName), queue, 'INBOUND');
     this.send(task, 'AgentOfferContact', {}, 0);
+    this.talk.offered(task);
     this.timers.set(`${task.id}:rona`, () => this.rona(task), task.ronaTimeoutSeconds * 1000);
     return task.id;
   }
@@ -595,6 +635,14 @@ export class SimulatedContactCenter implements ContactCenter {
     return true;
   }
 
+  /** The customer of a chat, social or email task writes `text` now. False when there is no such task. */
+  customerSays(interactionId: string, text: string): boolean {
+    const task = this.tasks.get(interactionId);
+    if (!task || isVoice(task) || !this.isOpen()) return false;
+    this.talk.say(task, String(text));
+    return true;
+  }
+
   /** The customer hangs up (also while ringing or during a consult). False when there is no such call. */
   customerHangup(interactionId: string): boolean {
     const task = this.tasks.get(interactionId);
@@ -606,6 +654,7 @@ export class SimulatedContactCenter implements ContactCenter {
     setHold(main, false, now);
     upsertParticipant(task, task.customerId, { pType: 'Customer', hasLeft: true }, now);
     task.interaction.isTerminated = true;
+    this.talk.left(task);
     this.finish(task, 'ContactEnded', { reason: 'Customer hung up', reasonCode: 'CUSTOMER_HANGUP' }, 0);
     return true;
   }
@@ -739,6 +788,7 @@ export class SimulatedContactCenter implements ContactCenter {
     upsertParticipant(task, this.agentId, { pType: 'Agent', hasJoined: true, joinTimestamp: now }, now);
     setState(task, 'connected');
     this.send(task, 'AgentContactAssigned');
+    this.talk.accepted(task, this.latency);
   }
 
   /** Redirection on no answer: the offer goes away; a missed contact (not a consult) makes the agent RONA. */
@@ -831,6 +881,7 @@ export class SimulatedContactCenter implements ContactCenter {
     this.timers.clearTask(task.id);
     this.tasks.delete(task.id);
     this.plans.delete(task.id);
+    this.talk.forget(task.id);
   }
 
   /** One voice task at a time, three digital ones. */

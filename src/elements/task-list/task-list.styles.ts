@@ -87,4 +87,16 @@ export const styles = css`
     margin: 0;
     padding: var(--_space);
   }
+  /* Unread customer messages: a small count under the customer's name. */
+  .unread {
+    justify-self: start;
+    min-inline-size: 1.5em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    background: var(--_accent);
+    color: var(--cc-color-on-accent, light-dark(#ffffff, #0d1b2a));
+    font-size: 0.85em;
+    font-weight: 600;
+    text-align: center;
+  }
 `;

@@ -15,6 +15,7 @@ import { queueName } from '../incoming-task/task-text.js';
 import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './task-list.styles.js';
+import { ObserveController } from '../../store/observe-controller.js';
 
 /**
  * Inline grid placement for a `.style=` property binding: assigning a string to `style` sets its
@@ -49,6 +50,7 @@ declare global {
  * @csspart media-icon - the media icon.
  * @csspart customer - the customer's name, number or address.
  * @csspart queue - the queue.
+ * @csspart unread - the count of customer messages the agent has not read (chat, social, email).
  * @csspart state - the translated task state.
  * @csspart timer - handle time, hold time, or the answer countdown.
  * @csspart actions - the column of offer actions.
@@ -63,7 +65,8 @@ declare global {
  * @cssproperty --cc-color-text - text colour.
  * @cssproperty --cc-color-text-muted - queue, timers and media names.
  * @cssproperty --cc-color-border - task borders.
- * @cssproperty --cc-color-accent - the selected task's border.
+ * @cssproperty --cc-color-accent - the selected task's border; the unread count's background.
+ * @cssproperty --cc-color-on-accent - the unread count's text.
  * @cssproperty --cc-color-warning - the offer stripe and countdown.
  * @cssproperty --cc-color-success - Accept button background.
  * @cssproperty --cc-color-on-success - Accept button text.
@@ -80,6 +83,7 @@ export class CcTaskList extends CcOfferElement {
 
   #selectedValue = this.observe((s) => s.selectedTask$);
   #tick = new TickController(this, () => this.tasks.some(isCounting));
+  #conversations = new ObserveController(this, () => this.store?.conversations?.all$);
   /** The option that holds the roving tab stop (keyboard focus), by task id. */
   @state() private activeId?: string;
   /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
@@ -118,10 +122,11 @@ export class CcTaskList extends CcOfferElement {
         ${repeat(tasks, (task) => task.id, (task, index) => {
           const tabbable = index === tabStop;
           const timer = this.#timerText(task, now);
+          const unread = this.#conversations.value?.get(task.id)?.unread ?? 0;
           // A row renders again only when what it shows can have changed: its task (a new object
           // per change), its place, selection, tab stop, language, or its timer's text.
-          return guard([task, index, task.id === this.#selectedId, tabbable, timer, this.i18n], () =>
-            this.#renderTask(task, index, tabbable, timer),
+          return guard([task, index, task.id === this.#selectedId, tabbable, timer, this.i18n, unread], () =>
+            this.#renderTask(task, index, tabbable, timer, unread),
           );
         })}
       </ul>
@@ -141,7 +146,7 @@ export class CcTaskList extends CcOfferElement {
   }
 
   /** One task; an offer's timer is its RONA countdown (the other timers never run on an offer). */
-  #renderTask(task: Task, index: number, tabStop: boolean, timer: string): TemplateResult {
+  #renderTask(task: Task, index: number, tabStop: boolean, timer: string, unread = 0): TemplateResult {
     const selected = task.id === this.#selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
@@ -150,6 +155,7 @@ export class CcTaskList extends CcOfferElement {
       aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.#choose(task.id)}>
       ${this.renderMedia(task, `task-${index}-media`)}
       <span class="customer" part="customer" id="task-${index}-customer">${this.customer(task)}</span>
+      ${unread ? html`<span class="unread" part="unread"><span aria-hidden="true">${unread}</span><span class="visually-hidden">${this.t('{count} unread messages', { count: unread })}</span></span>` : nothing}
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
       <span class="state" part="state">${this.i18n.state(task.state)}</span>
       ${timer ? html`<span class="timer${offer ? ' countdown' : ''}" part="timer">${timer}</span>` : nothing}

@@ -2,6 +2,7 @@ import common from './common.js';
 import agent from './agent.js';
 import tasks from './tasks.js';
 import controls from './controls.js';
+import conversation from './conversation.js';
 
 /** The de catalog. */
-export default { ...common, ...agent, ...tasks, ...controls };
+export default { ...common, ...agent, ...tasks, ...controls, ...conversation };

@@ -9,7 +9,7 @@
  *
  * A test-only control channel, separate from the bridge and accepted only from
  * http://localhost:<port>: `{ ccTest: <command>, id, args }` → `{ ccTestReply: id, result | error }`.
- * Commands: offer, offerConsult, hangup, failNext, tasks (the store's view, to check what changed).
+ * Commands: offer, offerConsult, hangup, say, failNext, tasks (the store's view, to check what changed).
  */
 import { SimulatedContactCenter, type OfferOptions } from '../../../src/backends/simulated/index.js';
 import { startBridgeService } from '../../../src/bridge/service.js';
@@ -33,6 +33,7 @@ const commands: Record<string, (a: Args) => unknown> = {
   offer: (a) => sim.offerContact({ force: true, ...(a as OfferOptions) }) ?? null,
   offerConsult: (a) => sim.offerConsult({ force: true, ...a }) ?? null,
   hangup: (a) => sim.customerHangup(String(a.interactionId)),
+  say: (a) => sim.customerSays(String(a.interactionId), String(a.text)),
   failNext: (a) => sim.failNext(a.command as SimCommand, 1, String(a.message ?? 'simulated failure')) ?? null,
   tasks: () => ({
     agent: store.agent.status.state,
