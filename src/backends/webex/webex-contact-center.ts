@@ -73,8 +73,14 @@ export interface WebexContactCenterOptions {
   now?: () => number;
 }
 
-/** The task frames the store's reducer reads: forwarded as they come. */
-const FRAMES: readonly string[] = TASK_EVENTS;
+/**
+ * Frames whose 3.12.0 wire name differs from the name the reducer reads (the seed's): renamed.
+ * The SDK's request layer waits for `AgentBlindTransferFailed`; the seeds call it `…FailedEvent`.
+ */
+const RENAMED: Readonly<Record<string, string>> = { AgentBlindTransferFailed: 'AgentBlindTransferFailedEvent' };
+
+/** The task frames the store's reducer reads: forwarded as they come (renamed where the names differ). */
+const FRAMES: readonly string[] = [...TASK_EVENTS, ...Object.keys(RENAMED)];
 
 /** Frames after which the SDK forgets a task (the adapter does too). */
 const GONE: ReadonlySet<string> = new Set(['AgentWrappedUp', 'AgentOfferContactRona', 'AgentContactAssignFailed']);
@@ -438,10 +444,12 @@ export class WebexContactCenter implements ContactCenter {
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || this.#repeated(data)) return;
     const id = data.interactionId;
     if (isFailure(data.type)) this.#failures.set(id, ++this.#seq);
+    // An outdial's failure is the agent's (startOutdial has no task yet).
+    if (data.type === 'AgentOutboundFailed') this.#failures.set('', this.#seq);
     if (GONE.has(data.type)) this.#drop(id);
     else if (data.type === 'ContactEnded' && !data.agentsPendingWrapUp?.includes(this.#profile?.agentId ?? '')) this.#drop(id);
     if (typeof data.isWebCallMute === 'boolean') this.#muted.set(id, data.isWebCallMute);
-    this.#events.next(data);
+    this.#events.next(RENAMED[data.type] ? { ...data, type: RENAMED[data.type] } : data);
   }
 
   #drop(id: string): void {
