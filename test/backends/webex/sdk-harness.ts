@@ -60,9 +60,38 @@ declare global {
   }
 }
 
+/** Network requests the SDK tried to make off this page's origin (all refused: the tests run offline). */
+export const blockedRequests: string[] = [];
+
+/**
+ * Keep the page offline: the SDK fetches its service catalog as soon as it has credentials.
+ * Requests to any other origin fail at once (as they would without a network), and are recorded.
+ */
+function offline(): void {
+  const foreign = (url: string | URL): boolean => new URL(String(url), location.href).origin !== location.origin;
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    if (foreign(url)) {
+      blockedRequests.push(String(url));
+      return open.call(this, method, 'data:,offline', ...(rest as [boolean]));
+    }
+    return open.call(this, method, url, ...(rest as [boolean]));
+  } as typeof XMLHttpRequest.prototype.open;
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : input;
+    if (foreign(url)) {
+      blockedRequests.push(String(url));
+      return Promise.reject(new TypeError('offline test page'));
+    }
+    return fetch(input, init);
+  };
+}
+
 /** Load the SDK's UMD build as a classic script (global `Webex`), once per page. */
 export async function loadWebexUmd(): Promise<WebexStatic> {
   if (!window.Webex) {
+    offline();
     await new Promise<void>((resolve, reject) => {
       const script = document.createElement('script');
       script.src = '/node_modules/@webex/contact-center/umd/contact-center.min.js';
