@@ -108,7 +108,7 @@ interface ConnectionLost {
 /** What the SDK instance carries beyond its typings: its websocket watchdog and its task list. */
 interface SdkInternals {
   services?: { connectionService?: { on(event: 'connectionLost', l: (e: ConnectionLost) => void): void; off(event: 'connectionLost', l: (e: ConnectionLost) => void): void } };
-  taskManager?: { getTask?(id: string): WebexTask | undefined };
+  taskManager?: { getTask?(id: string): WebexTask | undefined; getAllTasks?(): Record<string, WebexTask> };
   config?: { allowMultiLogin?: boolean };
 }
 
@@ -190,7 +190,11 @@ export class WebexContactCenter implements ContactCenter {
   async snapshot(): Promise<AgentSession> {
     const profile = this.#profile;
     if (!profile) throw toBackendError('not connected', 'CONNECTION');
-    const tasks: TaskMessage[] = [...this.#tasks.values()].map((task) => ({ ...(task.data as unknown as TaskMessage), type: 'AgentContact' }));
+    // The tasks the SDK handed over, and those its task list holds without having announced them
+    // (a WebRTC call's offer is announced only once the call rings in the browser).
+    const all = new Map(this.#tasks);
+    for (const [id, task] of Object.entries((this.cc as SdkInternals | undefined)?.taskManager?.getAllTasks?.() ?? {})) if (!all.has(id)) all.set(id, task);
+    const tasks: TaskMessage[] = [...all.values()].map((task) => ({ ...(task.data as unknown as TaskMessage), type: 'AgentContact' }));
     return { profile, status: this.#status ?? { state: 'Idle', since: this.#now() }, tasks };
   }
 

@@ -389,6 +389,39 @@ describe('Webex adapter: reload, reconnection, multi-login', () => {
     expect(w.task(id)!.state).to.equal('CONNECTED');
   });
 
+  it('the SDK websocket watchdog: frames stop → reconnecting; they resume → connected and the session re-read; restore failed → disconnected', async () => {
+    const w = await world();
+    const id = await connectedTask(w);
+    const watchdog = (w.sdk.cc as unknown as { services: { connectionService: { emit(e: string, d: object): void } } }).services.connectionService;
+    watchdog.emit('connectionLost', { isConnectionLost: true, isRestoreFailed: false, isSocketReconnected: false, isKeepAlive: false });
+    await flush();
+    expect(w.store.connection.status).to.equal('reconnecting');
+    watchdog.emit('connectionLost', { isConnectionLost: false, isRestoreFailed: false, isSocketReconnected: true, isKeepAlive: true });
+    await flush();
+    expect(w.store.connection.status).to.equal('connected');
+    expect(w.task(id)!.state).to.equal('CONNECTED');
+    watchdog.emit('connectionLost', { isConnectionLost: true, isRestoreFailed: true, isSocketReconnected: false, isKeepAlive: false });
+    await flush();
+    expect(w.store.connection).to.deep.equal({ status: 'disconnected', reason: 'the Webex websocket could not be restored' });
+  });
+
+  it('Browser login: mute toggles the WebRTC call and the adapter confirms it (the SDK sends no event)', async () => {
+    const w = await world('BROWSER');
+    const id = freshId();
+    w.sdk.frame(webexFrame('AgentContact', { interactionId: id, state: 'connected' }));
+    await flush();
+    expect(controlsFor(w.task(id), w.store.agent).toggleMute.visible).to.equal(true);
+    await w.store.toggleMute(id);
+    await flush();
+    expect(w.task(id)!.muted).to.equal(true);
+    expect(w.task(id)!.pending).to.equal(undefined);
+    await w.store.toggleMute(id);
+    await flush();
+    expect(w.task(id)!.muted).to.equal(false);
+    // Muting is local to the page: no REST call.
+    expect(w.sdk.calls.some((c) => c.resource.includes(id))).to.equal(false);
+  });
+
   it('consult leg switching holds and resumes the consult leg by its media resource id', async () => {
     const w = await world();
     const id = await connectedTask(w);
