@@ -24,7 +24,7 @@ describe('connectWebex', () => {
     try {
       const error = await backend.connect().catch((e: { code: string; message: string }) => e);
       expect(error).to.include({ code: 'CONNECTION' });
-      expect((error as Error).message).to.contain('UMD script');
+      expect((error as { message: string }).message).to.contain('UMD script');
     } finally {
       window.Webex = saved;
     }
