@@ -89,6 +89,29 @@ describe('Webex adapter: session', () => {
     expect(w.connection).to.deep.equal(['disconnected', 'connecting', 'connected']);
   });
 
+  it('logs the agent in when asked (stationLogin resolves on AgentStationLoginSuccess), and a logout disconnects', async () => {
+    const sdk = await webexSdk();
+    const profile = webexProfile({ isAgentLoggedIn: false, deviceType: undefined });
+    sdk.agentSession(profile, 'BROWSER');
+    const backend = new WebexContactCenter(sdk.cc, { profile, login: { loginOption: 'EXTENSION', dialNumber: '1001', teamId: 'team-sales' } });
+    const states: string[] = [];
+    backend.connection$.subscribe((c) => states.push(c.status));
+    const connecting = backend.connect();
+    const login = await sdk.request(/\/v1\/agents\/login/);
+    expect(login.body).to.include({ dialNumber: '1001', teamId: 'team-sales', deviceType: 'EXTENSION', isExtension: true, deviceId: '1001' });
+    sdk.frame(
+      { type: 'AgentStationLoginSuccess', agentId: AGENT, teamId: 'team-sales', auxCodeId: 'idle-meeting', subStatus: 'Idle', lastStateChangeTimestamp: 1_750_000_000_000, channelsMap: { telephony: ['t'] } },
+      'StationLogin',
+    );
+    const session = await connecting;
+    expect(session.profile.teamName).to.equal('Sales');
+    expect(session.profile.capabilities).to.deep.equal({ acceptCalls: false, decline: [], mute: false });
+    expect(session.status).to.deep.equal({ state: 'Idle', idleCodeId: 'idle-meeting', since: 1_750_000_000_000 });
+    sdk.frame({ type: 'AgentLogoutSuccess', agentId: AGENT }, 'Logout');
+    expect(states).to.deep.equal(['disconnected', 'connecting', 'connected', 'disconnected']);
+    await backend.disconnect();
+  });
+
   it('a BROWSER (WebRTC) login accepts, declines and mutes calls in the desk', async () => {
     const w = await world('BROWSER');
     expect(w.store.agent.profile!.capabilities).to.deep.equal({ acceptCalls: true, decline: ['telephony'], mute: true });

@@ -35,7 +35,7 @@ interface Internals {
   metricsManager: { setMetricsDisabled(v: boolean): void };
   apiAIAssistant?: { setAIFeatureFlags?(flags: unknown): void };
   services: { webSocketManager: { emit(event: 'message', frame: string): void } };
-  taskManager: { setAgentId(id: string): void; setWrapupData(d: unknown): void; setWebRtcEnabled(v: boolean): void };
+  taskManager: { setAgentId(id: string): void; setWrapupData(d: unknown): void; setWebRtcEnabled(v: boolean): void; getAllTasks(): Record<string, unknown> };
   webCallingService: { setLoginOption(o: string): void };
   agentConfig: WebexProfile;
 }
@@ -50,7 +50,7 @@ export interface Sdk {
   answer(match: RegExp, answer: Answer | ((call: RestCall) => Answer)): void;
   /** Inject a routing frame (`{type:'RoutingMessage', data}`) as the websocket would deliver it. */
   frame(data: object, type?: string): void;
-  /** Set up what `register()` + `stationLogin()` leave behind, for `profile` and a login type. */
+  /** Set up what `register()` + `stationLogin()` leave behind, for `profile` and a login type (and no tasks). */
   agentSession(profile: WebexProfile, loginOption: 'BROWSER' | 'EXTENSION' | 'AGENT_DN'): void;
 }
 
@@ -159,6 +159,9 @@ async function boot(): Promise<Sdk> {
       inner.services.webSocketManager.emit('message', JSON.stringify({ type, orgId: 'org', trackingId: 'track-ws', data }));
     },
     agentSession(profile, loginOption) {
+      // A fresh session starts with no tasks (the SDK's task list is one per page, shared by the tests).
+      const tasks = inner.taskManager.getAllTasks();
+      for (const id of Object.keys(tasks)) delete tasks[id];
       inner.agentConfig = profile;
       inner.taskManager.setAgentId(profile.agentId);
       inner.taskManager.setWrapupData(profile.wrapUpData);
