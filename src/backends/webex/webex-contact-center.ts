@@ -447,9 +447,9 @@ export class WebexContactCenter implements ContactCenter {
   #frame(data: TaskMessage): void {
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || this.#repeated(data)) return;
     const id = data.interactionId;
+    // (An outdial's failure, AgentOutboundFailed, is on no task the store has: startOutdial's
+    // rejection is what the outdial form shows, so that one is not swallowed.)
     if (isFailure(data.type)) this.#failures.set(id, ++this.#seq);
-    // An outdial's failure is the agent's (startOutdial has no task yet).
-    if (data.type === 'AgentOutboundFailed') this.#failures.set('', this.#seq);
     if (GONE.has(data.type)) this.#drop(id);
     else if (data.type === 'ContactEnded' && !data.agentsPendingWrapUp?.includes(this.#profile?.agentId ?? '')) this.#drop(id);
     if (typeof data.isWebCallMute === 'boolean') this.#muted.set(id, data.isWebCallMute);

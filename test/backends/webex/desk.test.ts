@@ -32,7 +32,7 @@ async function desk(loginOption: 'BROWSER' | 'EXTENSION', dark = false): Promise
   const sdk = await webexSdk();
   const profile = webexProfile({ deviceType: loginOption, isAgentLoggedIn: true, lastStateAuxCodeId: '0' });
   sdk.agentSession(profile, loginOption);
-  sdk.answer(/outdial-ani/, { body: { data: [] } });
+  sdk.answer(/outdial-ani/, { body: { data: [{ id: 'ani-1', name: 'Main line', number: '+14155550000' }] } });
   const backend = new WebexContactCenter(sdk.cc, { profile });
   const provider = await fixture<CcProvider>(html`
     <cc-provider theme=${dark ? 'dark' : 'light'} locale="en" .backend=${backend}>
@@ -41,6 +41,7 @@ async function desk(loginOption: 'BROWSER' | 'EXTENSION', dark = false): Promise
       <cc-task-list></cc-task-list>
       <cc-call-controls></cc-call-controls>
       <cc-wrapup-form></cc-wrapup-form>
+      <cc-outdial></cc-outdial>
     </cc-provider>
   `);
   const d: Desk = {
@@ -66,7 +67,8 @@ before(async function () {
 
 describe('the desk on Webex Contact Center', () => {
   for (const { dark, theme } of THEMES) {
-    it(`is accessible with a Webex call on it (${theme})`, async () => {
+    it(`is accessible with a Webex call on it (${theme})`, async function () {
+      this.timeout(30_000);
       const d = await desk('EXTENSION', dark);
       const id = freshId();
       offerFrames(d.sdk, id);
@@ -154,6 +156,23 @@ describe('the desk on Webex Contact Center', () => {
     await d.settle();
     expect(d.el('cc-task-list').shadowRoot!.textContent).to.contain('Ngozi Adeyemi');
     expect(d.$('cc-call-controls', '[data-control="resume"]')).not.to.equal(null);
+  });
+
+  it('outdial from the keypad form: startOutdial with the chosen caller id; a failure shows its reason', async () => {
+    const d = await desk('EXTENSION');
+    const input = d.$('cc-outdial', 'input[part="input"]') as HTMLInputElement;
+    input.value = '+14155550100';
+    input.dispatchEvent(new Event('input'));
+    const ani = d.$('cc-outdial', 'select[part="ani"]') as HTMLSelectElement;
+    ani.value = 'ani-1';
+    ani.dispatchEvent(new Event('change'));
+    await d.settle();
+    click(d.$('cc-outdial', 'button[part="dial-button"]'));
+    const call = await d.sdk.request(/^\/v1\/tasks\/?$/);
+    expect(call.body).to.include({ destination: '+14155550100', origin: '+14155550000', entryPointId: 'ep-outdial' });
+    d.sdk.frame(webexFrame('AgentOutboundFailed', { interactionId: freshId(), reason: 'CUSTOMER_BUSY' }));
+    await d.settle();
+    expect(d.$('cc-outdial', '[part="error"]')!.textContent).to.contain('CUSTOMER_BUSY');
   });
 
   it('multi-login: another session taking the login over shows the desk disconnected', async () => {
