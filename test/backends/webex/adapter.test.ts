@@ -377,6 +377,16 @@ describe('Webex adapter: reload, reconnection, multi-login', () => {
     expect(w.task(id)!.state).to.equal('CONNECTED');
   });
 
+  it('a merged contact (ContactMerged, task:merged) arrives on the desk as it stands', async () => {
+    const w = await world();
+    const id = freshId();
+    w.sdk.frame(webexFrame('ContactMerged', { interactionId: id, state: 'connected' }));
+    await flush();
+    expect(w.task(id)!.state).to.equal('CONNECTED');
+    await command(w, () => w.store.hold(id), new RegExp(`${id}/hold`), () => w.sdk.frame(webexFrame('AgentContactHeld', { interactionId: id, state: 'hold' })));
+    expect(w.task(id)!.state).to.equal('HELD');
+  });
+
   it('after a relogin the SDK emits every frame twice; the desk sees each once', async () => {
     const w = await world();
     const cc = w.sdk.cc as unknown as { services: { webSocketManager: { on(e: string, l: unknown): void; off(e: string, l: unknown): void } }; handleWebsocketMessage: unknown };
