@@ -101,4 +101,17 @@ configs.push(
   },
 );
 
+// The Webex Contact Center adapter: its own entry, loaded only by pages that use it. The SDK is
+// never bundled: the host provides it (the UMD build's window.Webex, or its own import).
+configs.push({
+  input: 'src/backends/webex/index.ts',
+  external: [/^@webex\//],
+  output: [
+    { file: 'dist/webex.js', format: 'es', sourcemap: true },
+    { file: 'dist/webex.iife.js', format: 'iife', name: 'CcWebex', sourcemap: true },
+  ],
+  plugins: plugins(),
+  onwarn,
+});
+
 export default configs;

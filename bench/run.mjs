@@ -16,6 +16,7 @@ import { bridgeFigures } from './lib/bridge-figures.mjs';
 import { launch } from './lib/browser.mjs';
 import { burstFigures, eventFigures, firstRenderFigures } from './lib/desk-figures.mjs';
 import { memoryFigures } from './lib/memory-figures.mjs';
+import { webexFigures } from './lib/webex-figures.mjs';
 import { distSizes, sizeRows } from './lib/sizes.mjs';
 import { figureTable, sizeTable } from './lib/table.mjs';
 
@@ -75,6 +76,7 @@ try {
   await section('burst', () => burstFigures(browser, base, r.burst));
   await section('bridge', () => bridgeFigures(browser, base, r.bridge));
   await section('memory', () => memoryFigures(browser, base, r.memory));
+  await section('webex', () => webexFigures(browser, { samples: quick ? 40 : 300, warmup: quick ? 5 : 20 }));
 } finally {
   await browser.close().catch(() => undefined);
   await server.close();

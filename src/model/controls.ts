@@ -52,16 +52,27 @@ function recordingControls(task: Task): Available {
   return {};
 }
 
+/** Accept and decline of an offer, as the agent's device allows them. */
+function offerControls(task: Task, agent: AgentView): Available {
+  const can = agent.profile?.capabilities;
+  const voice = task.media === 'telephony';
+  return {
+    ...(voice && can?.acceptCalls === false ? {} : { accept: true }),
+    ...(can?.decline && !can.decline.includes(task.media) ? {} : { decline: true }),
+  };
+}
+
 function available(task: Task, agent: AgentView): Available {
   const { state } = task;
   const voice = task.media === 'telephony';
-  if (OFFERS.has(state)) return { accept: true, decline: true };
+  if (OFFERS.has(state)) return offerControls(task, agent);
+  const canMute = agent.profile?.capabilities?.mute !== false;
   if (state === 'CONNECTED' || state === 'HELD') {
     // Ending a held call is allowed (as in Webex): the customer is released from hold.
-    const call: Available = state === 'HELD' ? { resume: true } : { hold: true, toggleMute: true };
+    const call: Available = state === 'HELD' ? { resume: true } : { hold: true, ...(canMute ? { toggleMute: true } : {}) };
     return voice ? { ...call, ...recordingControls(task), consult: true, transfer: true, end: true } : { transfer: true, end: true };
   }
-  const mute: Available = voice ? { toggleMute: true } : {};
+  const mute: Available = voice && canMute ? { toggleMute: true } : {};
   if (state === 'CONSULTING') {
     if (isSecondary(task)) return { endConsult: true, ...mute };
     const accepted = (task.consult?.status ?? task.data.consultStatus) === 'CONSULT_ACCEPTED';

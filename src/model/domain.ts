@@ -77,7 +77,9 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'CONNECTION'
   | 'FORBIDDEN'
-  | 'MARKDONE_BLOCKED';
+  | 'MARKDONE_BLOCKED'
+  /** The backend has no such operation (e.g. call-associated data writes on Webex CC 3.12.0). */
+  | 'NOT_SUPPORTED';
 
 /** A failure the agent must see: a rejected backend call, a `…Failed` event, a refused command. */
 export interface CcError {
@@ -180,6 +182,22 @@ export interface AgentProfile {
   userData: { editable: boolean };
   /** Agents in a conference at most (the agent included). */
   maxConferenceParticipants: number;
+  /**
+   * What the agent's login (phone device) lets the desk do; absent means everything. A Webex
+   * Extension or Dial-number login answers calls on the phone, and only a WebRTC (browser)
+   * login can decline an offer or mute.
+   */
+  capabilities?: DeviceCapabilities;
+}
+
+/** See `AgentProfile.capabilities`. Each flag absent means allowed. */
+export interface DeviceCapabilities {
+  /** The desk accepts voice offers (false: the agent answers on the phone, which rings). */
+  acceptCalls?: boolean;
+  /** Media whose offers the desk can decline (absent: all). */
+  decline?: readonly MediaChannel[];
+  /** The desk can mute the agent's audio. */
+  mute?: boolean;
 }
 
 export type AgentStateName = 'Available' | 'Idle' | 'RONA' | 'Engaged';
@@ -222,6 +240,13 @@ export interface Directory {
   agents: BuddyAgent[];
   queues: Queue[];
   entryPoints: EntryPoint[];
+  /** Named dial numbers (a contact center's address book), when the backend has one. */
+  addressBook?: AddressBookEntry[];
+}
+export interface AddressBookEntry {
+  id: string;
+  name: string;
+  number: string;
 }
 
 /**

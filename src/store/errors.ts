@@ -15,6 +15,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'CONNECTION',
   'FORBIDDEN',
   'MARKDONE_BLOCKED',
+  'NOT_SUPPORTED',
 ]);
 
 /** True for the codes of `ErrorCode`. */

@@ -27,6 +27,7 @@ export default {
   'error.CONNECTION': 'Verbindung zum Contact Center verloren.',
   'error.FORBIDDEN': 'Nicht erlaubt.',
   'error.MARKDONE_BLOCKED': '{message}',
+  'error.NOT_SUPPORTED': 'Dieses Contact Center kann das nicht: {message}',
   'Reconnecting to the contact center…': 'Verbindung zum Contact Center wird wiederhergestellt…',
   'Not connected to the contact center.': 'Nicht mit dem Contact Center verbunden.',
   'Place this element inside <cc-provider>.': 'Dieses Element gehört in <cc-provider>.',

@@ -25,6 +25,7 @@ export default {
   'error.CONNECTION': 'Connection to the contact center lost.',
   'error.FORBIDDEN': 'Not allowed.',
   'error.MARKDONE_BLOCKED': '{message}',
+  'error.NOT_SUPPORTED': 'This contact center cannot do that: {message}',
 } as const;
 
 /**

@@ -27,6 +27,7 @@ export default {
   'error.CONNECTION': 'Connexion au centre de contacts perdue.',
   'error.FORBIDDEN': 'Non autorisé.',
   'error.MARKDONE_BLOCKED': '{message}',
+  'error.NOT_SUPPORTED': 'Ce centre de contacts ne le permet pas : {message}',
   'Reconnecting to the contact center…': 'Reconnexion au centre de contacts…',
   'Not connected to the contact center.': 'Non connecté au centre de contacts.',
   'Place this element inside <cc-provider>.': 'Placez cet élément dans <cc-provider>.',
