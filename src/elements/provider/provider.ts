@@ -12,6 +12,7 @@ import { i18nContext, storeContext } from '../../store/context.js';
 import { createStore } from '../../store/store.js';
 import type { CcStore } from '../../store/types.js';
 import { define } from '../base/define.js';
+import { watchForElements } from '../registry.js';
 import { tokens } from '../base/tokens.js';
 import { listOf, optionalBoolean } from './attributes.js';
 import { styles } from './provider.styles.js';
@@ -132,6 +133,8 @@ export class CcProvider extends LitElement {
   #localeRequest = 0;
   /** Whether the host's `lang` attribute was set from `locale` (and so is ours to remove). */
   #langFromLocale = false;
+  /** Loads the chunks of the elements placed below this provider (it may sit in a shadow root). */
+  #elementWatch?: MutationObserver;
 
   /**
    * The contact center: set it to use a real backend; reads the one in use (the simulated contact
@@ -166,12 +169,15 @@ export class CcProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#elementWatch ??= watchForElements(this);
     // Lit does not update on re-connection; the update starts the store again if it was stopped.
     if (this.#wanted === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#elementWatch?.disconnect();
+    this.#elementWatch = undefined;
     // Moving the provider in the document disconnects and reconnects it in one go: keep the store.
     queueMicrotask(() => {
       if (!this.isConnected) this.#teardown();
