@@ -1,0 +1,77 @@
+/**
+ * First render side by side (bench/pages/first-render.*): at each list size, `samples` fresh pages
+ * of ours and of the React 19 baseline, alternating, in one Chromium run. Figures: the time from
+ * handing the data over until the rows are in the DOM with style and layout done (the frame that
+ * shows them can be painted), the same until that frame was painted, the ratio ours ÷ React (of the
+ * medians), and the median of each of our phases.
+ */
+import { closePage, openPage } from './browser.mjs';
+import { figure } from './stats.mjs';
+import { buildReactBaseline } from './react-baseline.mjs';
+import { quantile } from './stats.mjs';
+
+const MS = 'ms';
+const OFFERS = 2;
+
+/** Our phases, in the order they happen (labels for the table). */
+const PHASES = [
+  ['start', 'provider start: first update, store made, start() → connect() called'],
+  ['connect', 'connect() (the backend answers the session)'],
+  ['store', 'store: session → tasks$ (reduce, validate, list)'],
+  ['chunkOnPath', "task list's chunk, time it kept the rows waiting"],
+  ['wait', 'wait between data ready and the list rendering it (frame gate, first-frame waits)'],
+  ['listRender', 'task list render + commit with every row (per-row work)'],
+  ['otherUpdates', "the provider's updates"],
+  ['settle', 'rows shown → every update complete'],
+  ['layout', 'style and layout'],
+];
+
+export async function versusReactFigures(browser, base, { sizes, samples }) {
+  const react = await buildReactBaseline();
+  const url = (side) => `${base}first-render.html?side=${side}`;
+  const setup = await openPage(browser, url('fixture'));
+  const sessions = {};
+  for (const n of sizes) sessions[n] = await setup.evaluate(([count, offers]) => window.bench.fixture(count, offers), [n, OFFERS]);
+  await closePage(setup);
+
+  const figures = [];
+  for (const n of sizes) {
+    const runs = { ours: [], react: [] };
+    for (let i = 0; i < samples; i++) {
+      for (const side of i % 2 ? ['react', 'ours'] : ['ours', 'react']) {
+        const page = await openPage(browser, url(side));
+        await page.evaluate((s) => window.bench.setSession(s), sessions[n]);
+        runs[side].push(await page.evaluate(() => window.bench.run()));
+        if (page.benchErrors.length) throw new Error(`first render (${side}, ${n}): ${page.benchErrors.join('; ')}`);
+        await closePage(page);
+      }
+    }
+    const total = (side) => runs[side].map((r) => r.totalMs);
+    const ratio = quantile(total('ours'), 0.5) / quantile(total('react'), 0.5);
+    figures.push(
+      figure({ id: `first-ours-${n}`, label: `first render, ${n} tasks: ours (provider start included)`, unit: MS, samples: total('ours') }),
+      figure({ id: `first-react-${n}`, label: `  … React ${react} list, same rows (mount)`, unit: MS, samples: total('react') }),
+      figure({
+        id: `first-ratio-${n}`,
+        label: '  … ours ÷ React (medians)',
+        unit: '×',
+        samples: [ratio],
+        target: { max: 0.25, on: 'median', text: '≤ 0.25' },
+      }),
+      figure({ id: `first-ours-painted-${n}`, label: '  … ours until that frame is painted', unit: MS, samples: runs.ours.map((r) => r.paintedMs) }),
+      figure({ id: `first-react-painted-${n}`, label: '  … React until that frame is painted', unit: MS, samples: runs.react.map((r) => r.paintedMs) }),
+    );
+    for (const [key, label] of PHASES) {
+      figures.push(figure({ id: `first-ours-${n}-${key}`, label: `    ours: ${label}`, unit: MS, samples: runs.ours.map((r) => r.phases[key]) }));
+    }
+    figures.push(
+      figure({
+        id: `first-ours-${n}-per-row`,
+        label: '    ours: per row (render + commit ÷ rows)',
+        unit: MS,
+        samples: runs.ours.map((r) => r.phases.listRender / n),
+      }),
+    );
+  }
+  return figures;
+}

@@ -1,0 +1,126 @@
+/**
+ * First render, ours and React's, driven from bench/lib/first-render-figures.mjs through
+ * `window.bench` (one fresh page per sample; `?side=ours|react|fixture`):
+ * - fixture: builds the sessions (the simulator's own payloads, bench/pages/fixture.js);
+ * - ours: `<cc-provider>` with `<cc-task-list>` appended, its backend handing over the session
+ *   (provider start, connect(), the task list's chunk, the store, every wait included), until the
+ *   list shows every row; the phases come from timestamps taken around the real code (connect()
+ *   wrapped, each element class's update() wrapped when it is defined, the store's tasks$);
+ * - react: the React 19 list (bench/react/task-list.jsx) mounted with the same session, until
+ *   React committed it.
+ * Both then force style and layout (what the frame that shows the rows has to do), and wait for
+ * that frame to be painted. Times are performance.now(); nothing here asserts on them.
+ */
+const side = new URLSearchParams(location.search).get('side');
+const now = () => performance.now();
+const layout = () => document.body.getBoundingClientRect().height;
+/** The next animation frame, then a task: that frame has been painted. */
+const painted = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    }),
+  );
+
+/** Update timings of our elements: every update() call (start, end, rows shown after it). */
+const updates = [];
+let onRows;
+if (side === 'ours') {
+  // Wrap each element's update() as it is defined (before any instance updates).
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, ctor, options) => {
+    const update = ctor.prototype.update;
+    ctor.prototype.update = function (changed) {
+      const start = now();
+      update.call(this, changed);
+      const end = now();
+      const rows = this.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0;
+      updates.push({ tag: name, start, end, rows });
+      if (name === 'cc-task-list') onRows?.(rows, end);
+    };
+    return define(name, ctor, options);
+  };
+}
+
+async function fixture(count, offers) {
+  const { buildFixture } = await import('./fixture.js');
+  return (await buildFixture(count - offers, { offers })).session;
+}
+
+async function runOurs(session) {
+  await import('/dist/cc-elements.js');
+  const { scriptedBackend } = await import('./scripted-backend.js');
+  const count = session.tasks.length;
+  const t = {};
+  const backend = scriptedBackend(session, { clone: false });
+  const connect = backend.connect;
+  backend.connect = () => {
+    t.connectCalled = now();
+    provider.store.tasks$.subscribe((tasks) => {
+      if (tasks.length === count && t.tasks === undefined) t.tasks = now();
+    });
+    return connect().then((s) => ((t.connectResolved = now()), s));
+  };
+  const provider = document.createElement('cc-provider');
+  provider.backend = backend;
+  const list = provider.appendChild(document.createElement('cc-task-list'));
+  void customElements.whenDefined('cc-task-list').then(() => (t.defined = now()));
+  const shown = new Promise((resolve) => {
+    onRows = (rows, at) => rows === count && resolve(at);
+  });
+  t.start = now();
+  document.body.append(provider);
+  t.rows = await shown;
+  await list.updateComplete;
+  t.settled = now();
+  layout();
+  t.layout = now();
+  await painted();
+  t.painted = now();
+  const listUpdates = updates.filter((u) => u.tag === 'cc-task-list');
+  const full = listUpdates.find((u) => u.rows === count);
+  const ready = Math.max(t.tasks, t.defined);
+  return {
+    totalMs: t.layout - t.start,
+    paintedMs: t.painted - t.start,
+    phases: {
+      start: t.connectCalled - t.start,
+      connect: t.connectResolved - t.connectCalled,
+      store: t.tasks - t.connectResolved,
+      chunk: t.defined - t.start,
+      chunkOnPath: Math.max(0, t.defined - t.tasks),
+      wait: full.start - ready,
+      listRender: full.end - full.start,
+      listUpdates: listUpdates.length,
+      otherUpdates: updates.filter((u) => u.tag !== 'cc-task-list').reduce((sum, u) => sum + u.end - u.start, 0),
+      settle: t.settled - t.rows,
+      layout: t.layout - t.settled,
+    },
+  };
+}
+
+async function runReact(session) {
+  const { mountTaskList } = await import('../build/react-task-list.js');
+  const container = document.body.appendChild(document.createElement('div'));
+  const t0 = now();
+  await mountTaskList(container, session);
+  const t1 = now();
+  const rows = container.querySelectorAll('[role="option"]').length;
+  if (rows !== session.tasks.length) throw new Error(`React shows ${rows} rows, not ${session.tasks.length}`);
+  layout();
+  const t2 = now();
+  await painted();
+  const t3 = now();
+  return { totalMs: t2 - t0, paintedMs: t3 - t0, phases: { mount: t1 - t0, layout: t2 - t1 } };
+}
+
+/** Hand the data over (the session, not timed) and run this page's side once. */
+let session;
+window.bench = {
+  fixture,
+  setSession: (s) => void (session = s),
+  run: () => (side === 'react' ? runReact(session) : runOurs(session)),
+};
+window.benchReady = true;
