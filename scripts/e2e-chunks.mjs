@@ -31,7 +31,7 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(`http://localhost:${server.port}/test/chunks/crm-two-elements.html`);
+  await page.goto(`http://localhost:${server.port}/test/chunks/${process.env.CHUNKS_PAGE ?? "crm-two-elements.html"}`);
   await page.waitForFunction(() =>
     ['cc-task-list', 'cc-call-controls'].every((t) => document.querySelector(t)?.shadowRoot?.childNodes.length),
   );
