@@ -5,10 +5,13 @@
  * `<cc-task-list>` and `<cc-call-controls>` downloads those two chunks and nothing else.
  * @module
  */
+import { reserveSpace } from './elements/placeholders.js';
 import { watchForElements, whenPresentDefined } from './elements/registry.js';
 
 export * from './api.js';
 
+// Tags whose chunk is still loading keep the height they will first have: nothing jumps.
+reserveSpace(document);
 watchForElements(document);
 
 /**
