@@ -61,6 +61,16 @@ declare global {
   }
 }
 
+/** Define `<cc-consult-picker>` (its chunk loads once); false when it could not load. */
+const loadPicker = (): Promise<boolean> =>
+  import('../consult-picker/consult-picker.js').then(
+    () => true,
+    (error: unknown) => {
+      console.error('cc-elements: <cc-consult-picker> could not load', error);
+      return false;
+    },
+  );
+
 /**
  * @tagname cc-call-controls
  * @summary The controls of the selected task — hold, mute, recording, consult, transfer,
@@ -98,16 +108,6 @@ declare global {
  * @cssproperty --cc-font-family - Font.
  * @cssproperty --cc-font-size - Font size.
  */
-/** Define `<cc-consult-picker>` (its chunk loads once); false when it could not load. */
-const loadPicker = (): Promise<boolean> =>
-  import('../consult-picker/consult-picker.js').then(
-    () => true,
-    (error: unknown) => {
-      console.error('cc-elements: <cc-consult-picker> could not load', error);
-      return false;
-    },
-  );
-
 export class CcCallControls extends CcElement {
   static override styles = [tokens, callControlsStyles];
 
