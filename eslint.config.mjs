@@ -3,7 +3,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results.json', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results.json', 'coverage/**', 'bench/build/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   wc.configs['flat/recommended'],

@@ -5,7 +5,7 @@
  * dist/ sizes, and writes bench/results.json. See bench/README.md for what each figure measures.
  *
  * Options: --quick (few repetitions, for trying changes; not for reporting),
- *          --only=sizes,first,event,burst,bridge,memory (a subset).
+ *          --only=sizes,first,react,event,burst,bridge,memory (a subset).
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { projectRoot, startStaticServer } from '../scripts/static-server.mjs';
 import { bridgeFigures } from './lib/bridge-figures.mjs';
 import { launch } from './lib/browser.mjs';
 import { burstFigures, eventFigures, firstRenderFigures } from './lib/desk-figures.mjs';
+import { versusReactFigures } from './lib/first-render-figures.mjs';
 import { memoryFigures } from './lib/memory-figures.mjs';
 import { webexFigures } from './lib/webex-figures.mjs';
 import { distSizes, sizeRows } from './lib/sizes.mjs';
@@ -30,6 +31,7 @@ const wanted = (section) => !only || only.has(section);
 const REPETITIONS = quick
   ? {
       firstRenderPages: 3,
+      versusReact: { sizes: [10, 200, 1000], samples: 3 },
       eventSamples: { 10: 40, 200: 40, 1000: 15 },
       eventWarmup: 5,
       burst: { runs: 1, tasks: 1000, total: 10_000, capMs: 10_000 },
@@ -38,6 +40,7 @@ const REPETITIONS = quick
     }
   : {
       firstRenderPages: 15,
+      versusReact: { sizes: [10, 200, 1000], samples: 5 },
       eventSamples: { 10: 300, 200: 300, 1000: 100 },
       eventWarmup: 20,
       burst: { runs: 3, tasks: 1000, total: 10_000, capMs: 20_000 },
@@ -70,6 +73,7 @@ async function section(name, run) {
 try {
   const r = REPETITIONS;
   await section('first', () => firstRenderFigures(browser, base, { pages: r.firstRenderPages }));
+  await section('react', () => versusReactFigures(browser, base, r.versusReact));
   await section('event', () =>
     eventFigures(browser, base, { sizes: [10, 200, 1000], samplesFor: (n) => r.eventSamples[n], warmup: r.eventWarmup }),
   );

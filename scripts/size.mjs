@@ -3,11 +3,17 @@
  * Size budgets of the built bundles (run after `npm run build`).
  *
  * Prints the raw and gzip size of every file in dist/ (declarations summed in one row; `--all`
- * lists them too), then checks each budget of scripts/size-budget.json: the entry file plus every
- * chunk it loads through static `import`/`export … from` (recursively; dynamic `import()` — the
- * simulator, the de/fr catalogs — is not counted), each gzipped on its own at level 9, summed, in
- * exact bytes. A budget may also name source folders that must not be in that graph (read from
- * the chunks' source maps). When a budget fails, the largest source modules in it are listed.
+ * lists them too), then checks each budget of scripts/size-budget.json, in exact bytes of gzip
+ * level 9, each file compressed on its own and summed. A budget is one of:
+ *  - `{ "entry": "cc-host.js" }`: the file plus every chunk it loads through static
+ *    `import`/`export … from` (recursively; dynamic `import()` is not counted);
+ *  - `{ "entry": "cc-elements.js", "withLazy": "elements/" }`: the same, plus the chunks it loads
+ *    with `import()` whose path starts so (and theirs): the core with every element, the full desk;
+ *  - `{ "element": "task-list" }`: what dist/elements/task-list.js adds on top of the core (its
+ *    static graph minus cc-elements.js's). Every file in dist/elements/ must have such a line, so a
+ *    new element is one line: `{ "element": "conversation", "maxGzipBytes": 4096 }`.
+ * A budget may also name source folders that must not be in its graph (read from the chunks'
+ * source maps). When a budget fails, the largest source modules in it are listed.
  *
  * Usage: node scripts/size.mjs [--all] [--dist DIR]   Exit status 1 when a budget is exceeded or broken.
  */
@@ -22,6 +28,8 @@ const distArg = process.argv.indexOf('--dist');
 // `--dist DIR` measures another build (scripts/measure.mjs builds into a private folder).
 const dist = distArg > 0 ? resolve(process.argv[distArg + 1]) : join(root, 'dist');
 const budgetFile = join(root, 'scripts', 'size-budget.json');
+/** The shared core every element chunk imports. */
+const CORE = 'cc-elements.js';
 const listAll = process.argv.includes('--all');
 
 const gzipSize = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
@@ -36,17 +44,54 @@ function walk(dir) {
     .sort();
 }
 
-/** The specifiers of a module's static imports and re-exports (top level only, as ES modules require). */
-function staticImports(code, file) {
-  let ast;
+function parse(code, file) {
   try {
-    ast = parseAst(code);
+    return parseAst(code);
   } catch (error) {
     throw new Error(`cannot parse ${rel(file)}: ${error.message}`);
   }
-  return ast.body
+}
+
+/** The specifiers of a module's static imports and re-exports (top level only, as ES modules require). */
+function staticImports(code, file) {
+  return parse(code, file).body
     .filter((n) => n.type === 'ImportDeclaration' || ((n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') && n.source))
     .map((n) => n.source.value);
+}
+
+/** The string specifiers of a module's dynamic `import()`s, anywhere in it. */
+function dynamicImports(file) {
+  const found = [];
+  const walkNode = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walkNode);
+    if (node.type === 'ImportExpression' && node.source?.type === 'Literal') found.push(node.source.value);
+    for (const key of Object.keys(node)) if (key !== 'type') walkNode(node[key]);
+  };
+  walkNode(parse(readFileSync(file, 'utf8'), file));
+  return found;
+}
+
+/**
+ * The files of a budget: an `entry`'s static graph (plus, with `withLazy`, the static graphs of
+ * the chunks it imports dynamically from that folder), or an `element`'s chunk minus the core.
+ */
+function budgetGraph(budget) {
+  if (budget.element) {
+    const core = new Set(staticGraph(join(dist, CORE)));
+    return staticGraph(join(dist, 'elements', `${budget.element}.js`)).filter((f) => !core.has(f));
+  }
+  const entry = join(dist, budget.entry);
+  const files = new Set(staticGraph(entry));
+  if (budget.withLazy) {
+    for (const file of [...files]) {
+      for (const spec of dynamicImports(file)) {
+        const target = resolve(dirname(file), spec);
+        if (rel(target).startsWith(budget.withLazy)) for (const f of staticGraph(target)) files.add(f);
+      }
+    }
+  }
+  return [...files];
 }
 
 /** The entry and every file it statically imports, in discovery order. Throws on a bare or missing import. */
@@ -161,11 +206,22 @@ if (grouped.count) console.log(`${`types/ (${grouped.count} files; --all lists t
 const { budgets } = JSON.parse(readFileSync(budgetFile, 'utf8'));
 let failed = 0;
 console.log('\nBudgets (gzip -9, each file on its own, summed; static imports only)');
+// Every element chunk has a budget of its own.
+const elementsDir = join(dist, 'elements');
+const budgeted = new Set(budgets.map((b) => b.element).filter(Boolean));
+for (const file of existsSync(elementsDir) ? readdirSync(elementsDir) : []) {
+  const element = file.endsWith('.js') ? file.slice(0, -3) : undefined;
+  if (element && !budgeted.has(element)) {
+    failed++;
+    console.log(`FAIL  elements/${file} has no budget: add { "element": "${element}", "maxGzipBytes": … } to scripts/size-budget.json`);
+  }
+}
 for (const budget of budgets) {
   const problems = [];
   let graph = [];
+  budget.name ??= `elements/${budget.element}.js (what <cc-${budget.element}> adds to the core)`;
   try {
-    graph = staticGraph(join(dist, budget.entry));
+    graph = budgetGraph(budget);
   } catch (error) {
     problems.push(error.message);
   }

@@ -40,8 +40,10 @@ const done = () => Promise.resolve();
 
 /**
  * @param {{ profile: object, status: object, tasks: object[] }} session what `connect()` answers
+ * @param {{ clone?: boolean }} [options] `clone: false` answers `connect()` with the session itself
+ *   (once, as a backend hands over a freshly parsed message) instead of a copy each time
  */
-export function scriptedBackend(session) {
+export function scriptedBackend(session, { clone = true } = {}) {
   const events = new TinySubject(false, undefined);
   const connection = new TinySubject(true, { status: 'disconnected' });
   return {
@@ -51,7 +53,7 @@ export function scriptedBackend(session) {
     push: (event) => events.next(event),
     connect() {
       connection.next({ status: 'connected' });
-      return Promise.resolve(structuredClone(session));
+      return Promise.resolve(clone ? structuredClone(session) : session);
     },
     snapshot: () => Promise.resolve(structuredClone(session)),
     disconnect() {

@@ -7,6 +7,7 @@ import { FakeStore, task as fakeTask } from '../fixtures/fake-store.js';
 import { THEMES, XSS_PAYLOAD, expectInert, liveTask, nextTask, recordEvents, releaseSimDesks, settle, simDesk, type SimDesk } from '../fixtures/sim-desk.js';
 import '../../src/elements/call-controls/call-controls.js';
 import type { CcCallControls } from '../../src/elements/call-controls/call-controls.js';
+import '../../src/elements/consult-picker/consult-picker.js';
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
 import type { CcStore } from '../../src/store/types.js';
 

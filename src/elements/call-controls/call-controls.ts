@@ -10,7 +10,6 @@ import type { AgentView, CcError, Task, TaskCommand } from '../../model/index.js
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { CcStore } from '../../store/types.js';
 import { callControlsStyles } from './call-controls.styles.js';
-import '../consult-picker/consult-picker.js';
 import type { PickerMode } from '../consult-picker/consult-picker.js';
 
 /** Commands that take only the task id. */
@@ -61,6 +60,16 @@ declare global {
     'cc-task-ended': CustomEvent<{ taskId: string }>;
   }
 }
+
+/** Define `<cc-consult-picker>` (its chunk loads once); false when it could not load. */
+const loadPicker = (): Promise<boolean> =>
+  import('../consult-picker/consult-picker.js').then(
+    () => true,
+    (error: unknown) => {
+      console.error('cc-elements: <cc-consult-picker> could not load', error);
+      return false;
+    },
+  );
 
 /**
  * @tagname cc-call-controls
@@ -263,7 +272,10 @@ export class CcCallControls extends CcElement {
     if (isPicker(name)) {
       this.pickerMode = this.pickerMode === name ? undefined : name;
       if (this.pickerMode) {
+        // The picker is its own chunk, loaded when it first opens: a page without consults never fetches it.
+        const loaded = loadPicker();
         await this.updateComplete;
+        if (!(await loaded)) return;
         const picker = this.shadowRoot?.querySelector('cc-consult-picker');
         await picker?.updateComplete;
         picker?.focus();

@@ -5,13 +5,14 @@ import type { Subscription } from 'rxjs';
 import type { ContactCenter } from '../../backends/contact-center.js';
 import type { Clock } from '../../backends/simulated/index.js';
 import type { BridgeService } from '../../bridge/service.js';
-import { loadCatalog } from '../../i18n/catalog.js';
+import { english, loadCatalog } from '../../i18n/catalog.js';
 import { createTranslator, defaultTranslator, type Translator } from '../../i18n/translator.js';
 import { toCcError, type CcError, type ConnectionState, type ConnectionStatus } from '../../model/index.js';
 import { i18nContext, storeContext } from '../../store/context.js';
 import { createStore } from '../../store/store.js';
 import type { CcStore } from '../../store/types.js';
 import { define } from '../base/define.js';
+import { watchForElements } from '../registry.js';
 import { tokens } from '../base/tokens.js';
 import { listOf, optionalBoolean } from './attributes.js';
 import { styles } from './provider.styles.js';
@@ -133,8 +134,13 @@ export class CcProvider extends LitElement {
   /** Bumped by every boot and teardown, so a boot that lost the race gives up. */
   #generation = 0;
   #localeRequest = 0;
+  /** The language and catalog of the current translator (the default one: English). */
+  #catalogLocale: string = defaultTranslator.locale;
+  #catalog?: object = english;
   /** Whether the host's `lang` attribute was set from `locale` (and so is ours to remove). */
   #langFromLocale = false;
+  /** Loads the chunks of the elements placed below this provider (it may sit in a shadow root). */
+  #elementWatch?: MutationObserver;
 
   /**
    * The contact center: set it to use a real backend; reads the one in use (the simulated contact
@@ -169,12 +175,15 @@ export class CcProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#elementWatch ??= watchForElements(this);
     // Lit does not update on re-connection; the update starts the store again if it was stopped.
     if (this.#wanted === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#elementWatch?.disconnect();
+    this.#elementWatch = undefined;
     // Moving the provider in the document disconnects and reconnects it in one go: keep the store.
     queueMicrotask(() => {
       if (!this.isConnected) this.#teardown();
@@ -333,8 +342,14 @@ export class CcProvider extends LitElement {
     try {
       const { locale, catalog } = await loadCatalog(wanted);
       if (request !== this.#localeRequest) return;
-      this.translator = createTranslator(locale, catalog);
-      this.#i18nProvider.setValue(this.translator);
+      // The same language again (English at start-up, say): keep the translator, so no element
+      // renders its rows a second time for nothing.
+      if (locale !== this.#catalogLocale || catalog !== this.#catalog) {
+        this.#catalogLocale = locale;
+        this.#catalog = catalog;
+        this.translator = createTranslator(locale, catalog);
+        this.#i18nProvider.setValue(this.translator);
+      }
       // Assistive technology reads the desk in its language, whatever the page's.
       if (this.locale) this.setAttribute('lang', locale);
       else if (this.#langFromLocale) this.removeAttribute('lang');

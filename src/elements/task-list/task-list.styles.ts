@@ -45,6 +45,9 @@ export const styles = css`
     background: var(--_bg);
     color: var(--_fg);
     cursor: pointer;
+    /* Rows off screen skip style and layout until scrolled to (they stay in the accessibility tree). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
   }
   .task:hover {
     background: var(--_bg-raised);

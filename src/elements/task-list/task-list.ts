@@ -24,6 +24,14 @@ import { ObserveController } from '../../store/observe-controller.js';
  */
 const cssText = (declarations: string): CSSStyleDeclaration => declarations as unknown as CSSStyleDeclaration;
 
+/**
+ * A long list renders its first rows at once (more than any screen shows) and the rest over the
+ * next frames, this many more per frame: the first frame shows the rows without waiting for a
+ * thousand rows nobody sees yet.
+ */
+const FIRST_ROWS = 50;
+const ROWS_PER_FRAME = 250;
+
 declare global {
   interface HTMLElementEventMap {
     /** The agent selected a task in the list (the store's selection has changed to it). */
@@ -90,6 +98,9 @@ export class CcTaskList extends CcOfferElement {
   #returnFocusTo?: string;
   // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
   protected override announceAllOfferErrors = false;
+  /** How many rows are rendered (grows frame by frame to every row; see FIRST_ROWS). */
+  #rowLimit = FIRST_ROWS;
+  #growing = false;
 
   /** True while the 1-second timer tick runs. */
   get ticking(): boolean {
@@ -110,7 +121,8 @@ export class CcTaskList extends CcOfferElement {
   }
 
   protected override render(): TemplateResult {
-    const tasks = this.tasks;
+    const all = this.tasks;
+    const tasks = all.length > this.#rowLimit ? all.slice(0, this.#rowLimit) : all;
     if (tasks.length === 0) {
       return html`<p class="empty muted" part="empty">${this.t(this.store ? 'No tasks right now.' : 'Place this element inside <cc-provider>.')}</p>`;
     }
@@ -182,12 +194,28 @@ export class CcTaskList extends CcOfferElement {
    * accepted or left), give the focus back to the list instead of dropping it on the page.
    */
   protected override updated(): void {
+    this.#growRows();
     const id = this.#returnFocusTo;
     if (id === undefined || this.renderRoot.querySelector(':focus')) return;
     this.#returnFocusTo = undefined;
     const active = document.activeElement;
     if (active && active !== document.body) return; // the agent moved on elsewhere
     this.#moveTo(this.#tabStop(id));
+  }
+
+  /** While rows are left out, render more of them in the next frame; once all were shown, all stay. */
+  #growRows(): void {
+    if (this.#rowLimit === Infinity || this.#growing) return;
+    if (this.tasks.length <= this.#rowLimit) {
+      if (this.tasks.length > 0) this.#rowLimit = Infinity;
+      return;
+    }
+    this.#growing = true;
+    requestAnimationFrame(() => {
+      this.#growing = false;
+      this.#rowLimit += ROWS_PER_FRAME;
+      this.requestUpdate();
+    });
   }
 
   /** The agent selects a task (click, Enter or Space). */
@@ -226,7 +254,12 @@ export class CcTaskList extends CcOfferElement {
     const task = this.tasks[index];
     if (!task) return;
     this.activeId = task.id;
-    this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
+    const focus = () => this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
+    if (index < this.#rowLimit) return focus();
+    // A row not rendered yet (End in a long list during its first frames): render every row first.
+    this.#rowLimit = Infinity;
+    this.requestUpdate();
+    void this.updateComplete.then(focus);
   }
 }
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * Per-element chunks, checked in Chromium on the built dist/ (run after `npm run build`; part of
+ * `npm run e2e`). The page test/chunks/crm-two-elements.html is a CRM that places only
+ * <cc-task-list> and <cc-call-controls> below a simulating <cc-provider>, loading dist/cc-elements.js.
+ *  1. Requests: every request the page makes is recorded. It must fetch the two elements' chunks
+ *     and no other element's (no outdial, no consult picker, no agent state…), nor the bridge.
+ *  2. No flash: the first painted frame (a requestAnimationFrame callback registered before
+ *     anything else records what that frame paints) shows each element rendered, or an invisible
+ *     box of exactly the height the element then renders at (src/elements/placeholders.ts), and
+ *     Chromium reports no layout shift.
+ *  3. Registration on first use: a <cc-outdial> added later by script gets its chunk and renders;
+ *     loadElements('cc-consult-picker') resolves with the class; an unknown tag is refused.
+ * Prints PASS/FAIL per check; exits 1 when any failed.
+ */
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+const server = await startStaticServer({ dirs: ['dist', 'test'], port: 0 });
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+const results = [];
+const check = (name, ok, detail = '') => {
+  results.push(ok);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  chunks: ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+try {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`http://localhost:${server.port}/test/chunks/${process.env.CHUNKS_PAGE ?? "crm-two-elements.html"}`);
+  await page.waitForFunction(() =>
+    ['cc-task-list', 'cc-call-controls'].every((t) => document.querySelector(t)?.shadowRoot?.childNodes.length),
+  );
+  // Let the provider start (the simulator chunk) and anything else settle.
+  await page.waitForFunction(() => document.querySelector('cc-provider').store !== undefined);
+  await page.waitForTimeout(500);
+
+  const elementChunks = requested.filter((p) => p.startsWith('/dist/elements/')).sort();
+  check(
+    'a page with <cc-task-list> and <cc-call-controls> fetches exactly their two chunks',
+    JSON.stringify(elementChunks) === JSON.stringify(['/dist/elements/call-controls.js', '/dist/elements/task-list.js']),
+    `element chunks fetched: ${elementChunks.join(', ') || 'none'}`,
+  );
+  const forbidden = requested.filter((p) => /outdial|consult-picker|service-|cc-desk|index\.js|iife/.test(p));
+  check('no outdial, consult picker, bridge, one-file bundle', forbidden.length === 0, forbidden.join(', '));
+  console.log(`      requests: ${requested.join(' ')}`);
+
+  // The first painted frame shows each element rendered, or keeps exactly the height it then renders at.
+  const first = await page.evaluate(() => window.firstFrame);
+  const rendered = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('cc-provider *')].map((el) => [el.localName, el.getBoundingClientRect().height])),
+  );
+  const flashes = first.filter((e) => e.tag !== 'cc-provider' && !e.rendered && Math.abs(e.height - rendered[e.tag]) > 0.5);
+  check(
+    'the first painted frame shows each element, or reserves the height it renders at',
+    flashes.length === 0,
+    first
+      .filter((e) => e.tag !== 'cc-provider')
+      .map((e) => `${e.tag}: ${e.rendered ? 'rendered' : `not yet defined, ${e.height.toFixed(1)} px reserved of ${rendered[e.tag].toFixed(1)} px`}`)
+      .join('; '),
+  );
+  const shifts = await page.evaluate(() => window.layoutShifts);
+  check('no layout shift', shifts.length === 0, shifts.length ? `shift scores: ${shifts.join(', ')}` : 'none reported');
+
+  const later = await page.evaluate(async () => {
+    const outdial = document.createElement('cc-outdial');
+    document.querySelector('cc-provider').append(outdial);
+    await customElements.whenDefined('cc-outdial');
+    await outdial.updateComplete;
+    const { loadElements } = await import('/dist/cc-elements.js');
+    const [Picker] = await loadElements('cc-consult-picker');
+    let refused = '';
+    await loadElements('cc-nope').catch((e) => (refused = e.message));
+    return {
+      outdial: Boolean(outdial.shadowRoot?.childNodes.length),
+      picker: Picker === customElements.get('cc-consult-picker'),
+      refused,
+    };
+  });
+  check('a <cc-outdial> added later loads its chunk and renders', later.outdial);
+  check('loadElements() resolves with the class', later.picker);
+  check('loadElements() refuses a tag that is not ours', /no element named <cc-nope>/.test(later.refused), later.refused);
+  check('no script errors', errors.length === 0, errors.join('; '));
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(results.every(Boolean) ? 0 : 1);

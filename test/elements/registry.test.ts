@@ -1,0 +1,38 @@
+import { expect } from '@open-wc/testing';
+import '../../src/elements/provider/provider.js';
+import { loadElements } from '../../src/elements/registry.js';
+import { placeholderCss } from '../../src/elements/placeholders.js';
+
+describe('element registry (each element its own chunk, registered on first use)', () => {
+  it('refuses a tag that is not ours with a TypeError naming it', async () => {
+    let error: unknown;
+    await loadElements('cc-nope').catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+    expect((error as Error).message).to.contain('<cc-nope>');
+  });
+
+  it('a provider inside a shadow root loads the elements placed below it', async () => {
+    expect(customElements.get('cc-outdial')).to.equal(undefined);
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    const provider = root.appendChild(document.createElement('cc-provider'));
+    const outdial = provider.appendChild(document.createElement('cc-outdial'));
+    await customElements.whenDefined('cc-outdial');
+    expect(outdial).to.be.instanceOf(customElements.get('cc-outdial')!);
+    host.remove();
+  });
+
+  it('loadElements resolves with the classes, in order, loading each chunk once', async () => {
+    const [list, details] = await loadElements('cc-task-list', 'cc-task-details');
+    expect(list).to.equal(customElements.get('cc-task-list'));
+    expect(details).to.equal(customElements.get('cc-task-details'));
+    const [again] = await loadElements('cc-task-list');
+    expect(again).to.equal(list);
+  });
+
+  it('every lazily registered tag gets a placeholder rule', () => {
+    for (const tag of ['cc-task-list', 'cc-call-controls', 'cc-outdial', 'cc-consult-picker']) {
+      expect(placeholderCss).to.contain(`${tag}:not(:defined)`);
+    }
+  });
+});
