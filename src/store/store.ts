@@ -197,7 +197,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   const connectionChannel = channel(true, connection);
   const errorChannel = channel<CcError>();
   const changeChannel = channel<Task>();
-  const conversations = createConversations(backend, listState.observable, now);
+  const conversations = createConversations(backend, listState.observable, now, { timers, timeoutMs });
 
   /** Commands awaiting their confirming event: by task id, the agent-state change under `undefined`. */
   const flights = new Map<string | undefined, Flight>();
