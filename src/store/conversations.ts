@@ -8,7 +8,7 @@
  * conversation (`show(taskId)`); showing the selected task's conversation reads it.
  * @module
  */
-import { Observable, type Subscriber, type Subscription } from 'rxjs';
+import { Observable, type Subscriber, type Subscription, type Unsubscribable } from 'rxjs';
 import type { ContactCenter } from '../backends/contact-center.js';
 import type { CcError, ErrorCode, Task } from '../model/domain.js';
 import {
@@ -64,12 +64,14 @@ const EMPTY = (taskId: string): Conversation => ({ taskId, messages: [], unread:
 
 /**
  * Conversations on `backend`, following the store's task list (`list$`, completed when the
- * store stops). `now` is the store's clock.
+ * store stops). `now` is the store's clock; with `timing`, a send unanswered after `timeoutMs`
+ * fails with TIMEOUT (its text kept).
  */
 export function createConversations(
   backend: ContactCenter,
   list$: Observable<{ readonly tasks: readonly Task[]; readonly selected: Task | undefined }>,
   now: () => number,
+  timing?: { timers: { schedule(work: () => void, delay: number): Unsubscribable }; timeoutMs: number },
 ): Conversations {
   let all: ReadonlyMap<string, Conversation> = new Map();
   let tasks: readonly Task[] = [];
@@ -206,25 +208,34 @@ export function createConversations(
       const settle = (failed?: Conversation['failed']) => {
         if (!stopped && all.has(taskId)) change(taskId, (c) => ({ ...c, sending: undefined, failed }));
       };
-      return new Promise<ChatMessage>((resolve) => resolve(backend.sendMessage!(taskId, message))).then(
-        (sent) => {
-          const checked = toChatMessage(sent);
-          settle();
-          if (checked && !stopped) add(checked);
-        },
-        (cause: unknown) => {
-          const c = cause as { code?: unknown; message?: unknown } | undefined;
-          const error: CcError = {
-            code: isErrorCode(c?.code) ? c.code : 'BACKEND_ERROR',
-            command: 'sendMessage',
-            message: `Send failed: ${typeof c?.message === 'string' ? c.message : String(cause)}`,
-            taskId,
-            at: now(),
-          };
+      return new Promise<void>((resolve, reject) => {
+        const fail = (code: ErrorCode, reason: string): void => {
+          const error: CcError = { code, command: 'sendMessage', message: `Send failed: ${reason}`, taskId, at: now() };
           settle({ message, error });
-          throw error;
-        },
-      );
+          reject(error);
+        };
+        // No answer in time: the text goes back to the agent (a late success still lands below).
+        let timedOut = false;
+        const timer = timing?.timers.schedule(() => {
+          timedOut = true;
+          fail('TIMEOUT', `no answer from the contact center in ${Math.round(timing.timeoutMs / 1000)} s`);
+        }, timing.timeoutMs);
+        new Promise<ChatMessage>((ok) => ok(backend.sendMessage!(taskId, message))).then(
+          (sent) => {
+            timer?.unsubscribe();
+            const checked = toChatMessage(sent);
+            settle();
+            if (checked && !stopped) add(checked);
+            resolve();
+          },
+          (cause: unknown) => {
+            timer?.unsubscribe();
+            if (timedOut) return;
+            const c = cause as { code?: unknown; message?: unknown } | undefined;
+            fail(isErrorCode(c?.code) ? c.code : 'BACKEND_ERROR', typeof c?.message === 'string' ? c.message : String(cause));
+          },
+        );
+      });
     },
 
     show(taskId) {

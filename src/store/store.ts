@@ -49,13 +49,15 @@ const isAgentStateEvent = (event: BackendEvent): event is AgentStateEvent =>
 export function createStore(backend: ContactCenter, options: StoreOptions = {}): CcStore {
   const clock = options.clock ?? { now: () => Date.now() };
   const state = new StoreState(() => clock.now());
-  const flights = new CommandFlights(state, options.scheduler ?? asyncScheduler, options.pendingTimeoutMs ?? 15_000);
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const timeoutMs = options.pendingTimeoutMs ?? 15_000;
+  const flights = new CommandFlights(state, scheduler, timeoutMs);
   const session = new Session(state, flights, backend);
   const taskEvents = new TaskEvents(state, flights);
   const agentState = new AgentState(state, flights, backend);
   const directory = new DirectoryStore(state, backend);
   // Fed by the backend's own message stream; it stops when the task list completes (on stop).
-  const conversations = createConversations(backend, state.taskList$, state.now);
+  const conversations = createConversations(backend, state.taskList$, state.now, { timers: scheduler, timeoutMs });
 
   // Every backend event, once the session has loaded, goes to the module that handles its kind.
   session.events$.subscribe((event) => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Subject } from 'rxjs';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
 import type { ChatMessage, ConversationEvent, OutgoingMessage } from '../../src/model/messages.js';
 import type { CcError } from '../../src/model/index.js';
 import { createStore } from '../../src/store/store.js';
@@ -21,7 +21,7 @@ async function until(desk: SimDesk, done: () => boolean): Promise<void> {
 }
 
 /** A fake backend with a message stream and a send the test controls. */
-function fakeChat() {
+function fakeChat(options: { scheduler?: VirtualTimeScheduler; pendingTimeoutMs?: number } = {}) {
   const backend = new FakeBackend() as FakeBackend & {
     messages$: Subject<ConversationEvent>;
     sendMessage(id: string, m: OutgoingMessage): Promise<ChatMessage>;
@@ -30,7 +30,7 @@ function fakeChat() {
   const sends: { id: string; message: OutgoingMessage; resolve(m: ChatMessage): void; reject(e: unknown): void }[] = [];
   backend.sendMessage = (id, message) => new Promise((resolve, reject) => sends.push({ id, message, resolve, reject }));
   backend.session.tasks = [contact('AgentContact', 'chat-1', { media: 'chat' }), contact('AgentContact', 'chat-2', { media: 'chat' })];
-  const store = createStore(backend, { clock: { now: () => 5000 } });
+  const store = createStore(backend, { clock: { now: () => 5000 }, ...options });
   return { backend, store, sends };
 }
 
@@ -173,6 +173,24 @@ describe('store: conversations', () => {
     let completed = false;
     store.conversations!.all$.subscribe({ complete: () => (completed = true) });
     expect(completed).to.equal(true);
+  });
+
+  it('gives the text back with TIMEOUT when the contact center does not answer; a late answer still lands', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const { store, sends } = fakeChat({ scheduler, pendingTimeoutMs: 5000 });
+    await store.start();
+    const c = store.conversations!;
+    const sending = c.send('chat-1', { text: 'hello?' });
+    expect(c.get('chat-1')!.sending).to.deep.equal({ text: 'hello?' });
+    scheduler.flush();
+    const error = (await rejection(sending)) as CcError;
+    expect(error).to.include({ code: 'TIMEOUT', command: 'sendMessage', message: 'Send failed: no answer from the contact center in 5 s' });
+    expect(c.get('chat-1')!.failed).to.deep.equal({ message: { text: 'hello?' }, error });
+    expect(c.get('chat-1')!.sending).to.equal(undefined);
+    sends[0].resolve(message({ id: 'late', from: 'agent', text: 'hello?', at: 6000 }));
+    await settle();
+    expect(c.get('chat-1')!.failed).to.equal(undefined);
+    expect(c.get('chat-1')!.messages.map((m) => m.id)).to.deep.equal(['late']);
   });
 
   it('has no conversations but works on a backend without messages', async () => {
