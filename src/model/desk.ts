@@ -53,7 +53,7 @@ const CONSULT_ROW: readonly Place[] = [['switchLeg'], ['endConsult'], ['consultT
 const IN_CONSULT: ReadonlySet<TaskState> = new Set<TaskState>(['CONSULTING', 'CONFERENCING']);
 
 /** Why `name` is not available on `task` (the most useful reason first). */
-export function disabledReason(task: Task, name: ControlName, agent: AgentView): DisabledReason {
+export function disabledReason(task: Task, name: ControlName): DisabledReason {
   const { state } = task;
   if (task.pending) return 'pending';
   if (OFFERS.has(state)) return 'offer';
@@ -72,7 +72,7 @@ export function disabledReason(task: Task, name: ControlName, agent: AgentView):
   return 'notNow';
 }
 
-function place(task: Task, names: Place, controls: Controls, agent: AgentView): BarControl {
+function place(task: Task, names: Place, controls: Controls): BarControl {
   const slot = names[0];
   const name = names.find((n) => controls[n].visible || controls[n].busy) ?? slot;
   const { enabled, busy } = controls[name];
@@ -84,7 +84,7 @@ function place(task: Task, names: Place, controls: Controls, agent: AgentView): 
     enabled,
     busy,
     ...(pressed === undefined ? {} : { pressed }),
-    ...(enabled || busy ? {} : { reason: disabledReason(task, name, agent) }),
+    ...(enabled || busy ? {} : { reason: disabledReason(task, name) }),
   };
 }
 
@@ -97,7 +97,7 @@ function place(task: Task, names: Place, controls: Controls, agent: AgentView): 
 export function controlBar(task: Task, agent: AgentView): ControlBar {
   const controls = controlsFor(task, agent);
   const voice = task.media === 'telephony';
-  const row = (places: readonly Place[]): BarControl[] => places.map((p) => place(task, p, controls, agent));
+  const row = (places: readonly Place[]): BarControl[] => places.map((p) => place(task, p, controls));
   const consultRow = IN_CONSULT.has(task.state) ? CONSULT_ROW.filter(([n]) => voice || n !== 'switchLeg') : [];
   return { main: row(voice ? VOICE : DIGITAL), consult: row(consultRow) };
 }

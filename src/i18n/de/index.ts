@@ -2,6 +2,7 @@ import common from './common.js';
 import agent from './agent.js';
 import tasks from './tasks.js';
 import controls from './controls.js';
+import desk from './desk.js';
 
 /** The de catalog. */
-export default { ...common, ...agent, ...tasks, ...controls };
+export default { ...common, ...agent, ...tasks, ...controls, ...desk };
