@@ -62,8 +62,8 @@ export type Sentences =
   | 'Wrap-up notes'
   | 'Saved with the wrap-up (not a task data field).'
   | 'Finish: {media} with {name}'
-  | '{count} waiting'
-  | '{count} agents available'
+  | 'Waiting: {count}'
+  | 'Agents available: {count}'
   | 'Connection'
   | '{state} for {time}'
   | 'Consult controls';
