@@ -8,7 +8,7 @@ import type { MediaChannel } from '../../src/model/index.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task } from '../fixtures/fake-store.js';
-import { THEMES, XSS_PAYLOAD, expectInert, liveTask, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, nextTask, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
 /** The cc-… events these tests watch for on the document. */
 const EVENTS = ['cc-user-data-changed', 'cc-error'] as const;
@@ -104,6 +104,7 @@ describe('<cc-task-details>', () => {
         Media: 'Call',
         State: 'Connected',
         Queue: cpd.virtualTeamName,
+        'Entry point': 'Main line',
         'Dialed number': cpd.dnis,
         'IVR path': cpd.IvrPath,
       });
@@ -347,7 +348,10 @@ describe('<cc-task-details>', () => {
         },
       });
       const { el } = await render(store);
-      await el.updateComplete; // the directory it asked for, to name the entry point
+      // It asks for the directory, to name the entry point.
+      await nextTask();
+      await el.updateComplete;
+      expect(store.calls.filter((c) => c.method === 'refreshDirectory').length).to.equal(1);
       expect(facts(el)).to.deep.include({
         Customer: XSS_PAYLOAD,
         Number: XSS_PAYLOAD,

@@ -203,8 +203,10 @@ export class CcTaskDetails extends CcElement {
     const entryPoints = this.#directoryValue.value?.entryPoints ?? [];
     if (entryPoints.length === 0 && this.store && !this.#directoryRequested) {
       this.#directoryRequested = true;
-      // Without the names the fact stays hidden; the consult picker shows a load failure.
-      this.store.refreshDirectory().catch(() => undefined);
+      const store = this.store;
+      // After this render (a directory arriving during it would not render again). Without the
+      // names the fact stays hidden; the consult picker shows a load failure.
+      queueMicrotask(() => void store.refreshDirectory().catch(() => undefined));
     }
     return nonEmpty(entryPoints.find((ep) => ep.id === id)?.name);
   }
