@@ -228,6 +228,7 @@ describe('<cc-call-controls> a voice call through the store and the simulator', 
     expect(button(el, 'resume')!.getAttribute('aria-pressed')).to.equal('true');
     const mute = button(el, 'toggleMute')!;
     expect(el.shadowRoot!.getElementById(mute.getAttribute('aria-describedby')!)!.textContent).to.equal('Resume the call first.');
+    expect(mute.textContent!.trim()).to.equal('Mute'); // the reason describes it, it does not join its name
     expect(statusText(el)).to.equal('On hold');
     expect(events).to.deep.equal([
       { type: 'cc-task-command', detail: { taskId: id, command: 'hold' } },

@@ -222,9 +222,13 @@ export class CcCallControls extends CcElement {
   }
 
   #renderRow(task: Task, row: readonly BarControl[], part: string, label: 'Task controls' | 'Consult controls'): TemplateResult {
+    // The reasons sit beside the buttons (a description inside a button would join its name).
     return html`<div class="buttons" part=${part} role="group" aria-label=${this.t(label)}>
-      ${repeat(row, (c) => c.slot, (c) => this.#renderButton(task, c))}
-    </div>`;
+        ${repeat(row, (c) => c.slot, (c) => this.#renderButton(task, c))}
+      </div>
+      <div class="visually-hidden">
+        ${row.map((c) => (c.reason ? html`<span id="why-${c.slot}">${this.t(`reason.${c.reason}`)}</span>` : nothing))}
+      </div>`;
   }
 
   #renderStatus(task: Task): TemplateResult {
@@ -274,9 +278,7 @@ export class CcCallControls extends CcElement {
     >
       ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : controlIcon(slot)}<span class="label"
         >${this.#label(task, LABEL[name] ?? name)}</span
-      >${busy ? html`<span class="visually-hidden">${this.t('Working…')}</span>` : nothing}${why
-        ? html`<span class="visually-hidden" id="why-${slot}">${why}</span>`
-        : nothing}
+      >${busy ? html`<span class="visually-hidden">${this.t('Working…')}</span>` : nothing}
     </button>`;
   }
 
