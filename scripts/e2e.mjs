@@ -351,7 +351,7 @@ const scenarios = [
         }
       });
       await step('each language renders its own strings', async () => {
-        await expectVisible(page.locator('#lang-de cc-wrapup-form').getByText('Nachbearbeitung', { exact: true }));
+        await expectVisible(page.locator('#lang-de cc-wrapup-form').getByText('Notizen zur Nachbearbeitung', { exact: true }));
         await expectVisible(page.locator('#lang-fr cc-call-controls').getByRole('button', { name: 'Fusionner en conférence' }));
         await expectVisible(page.locator('#lang-en cc-incoming-task').getByText('Consult request from', { exact: false }));
       });
