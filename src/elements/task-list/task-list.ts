@@ -188,9 +188,7 @@ export class CcTaskList extends CcOfferElement {
       ${this.renderMedia(task, `task-${index}-media`)}
       <span class="customer" part="customer" id="task-${index}-customer">${who}</span>
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
-      <span class="state" part="state">${this.i18n.state(task.state)}${ended
-        ? html` · ${this.t(`ending.${ended}` as MessageKey)}`
-        : nothing}</span>
+      <span class="state" part="state">${this.i18n.state(task.state)}${ended ? ` · ${this.t(`ending.${ended}` as MessageKey)}` : ''}</span>
       ${timer ? html`<span class="timer${offer ? ' countdown' : ''}" part="timer">${timer}</span>` : nothing}
     </li>`;
   }
