@@ -90,6 +90,21 @@ const SCENARIOS = [
     },
   },
   {
+    key: 'hold',
+    title: 'A call on hold (Mute stays, disabled with its reason), a chat offer whose Accept failed',
+    picker: 'transfer',
+    async run({ sim, store }) {
+      const call = await connected(sim, store, 'telephony');
+      store.select(call);
+      await store.hold(call);
+      await until(store, taskIn(call, 'HELD'), 'the hold');
+      const chat = await offer(sim, store, 'chat');
+      sim.failNext('accept', 1, 'No capacity left for chats');
+      await store.accept(chat).catch(() => undefined);
+      await until(store, (st) => st.tasks.find((t) => t.id === chat && t.error), 'the failed accept');
+    },
+  },
+  {
     key: 'wrapup',
     title: 'Wrap-up after the customer hung up (markdone blocked by the host page)',
     picker: 'consult',

@@ -220,9 +220,11 @@ const scenarios = [
         await desk.control('Hold').click();
         await expectVisible(desk.list.getByText('On hold', { exact: true }));
       });
-      await step('Resume', async () => {
-        await desk.control('Resume').click();
-        await expectVisible(desk.control('Hold'));
+      // Hold is a toggle (issue 11): pressed while on hold, and pressing it again resumes.
+      await step('Resume (the pressed Hold)', async () => {
+        await desk.controls.getByRole('button', { name: 'Hold', exact: true, pressed: true }).click();
+        await expectVisible(desk.controls.getByRole('button', { name: 'Hold', exact: true, pressed: false }));
+        await expectVisible(desk.list.getByText('Connected', { exact: true }));
       });
       await step('Consult → Ana Souza (accepts)', async () => {
         await desk.control('Consult').click();
@@ -282,9 +284,15 @@ const scenarios = [
         document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
       });
       const desk = await acceptOffer(page, step, base, 'Incoming chat');
-      await step("two more offers: each row's Accept and Decline sit beside that row", async () => {
+      await step('two more offers: one Accept each on the page, in <cc-incoming-task>', async () => {
         await page.getByRole('button', { name: 'Incoming call' }).click();
         await page.getByRole('button', { name: 'Incoming email' }).click();
+        await expectVisible(desk.offer.getByRole('button', { name: /^Accept/ }).nth(1));
+        const accepts = await page.getByRole('button', { name: /^Accept/ }).count();
+        if (accepts !== 2) throw new Error(`expected 2 Accept buttons on the page, got ${accepts}`);
+      });
+      await step("alone, the list puts each row's Accept and Decline beside that row", async () => {
+        await page.evaluate(() => document.querySelector('cc-incoming-task').remove());
         await expectVisible(desk.list.locator('.row-actions').nth(1));
         const placed = await desk.list.evaluate((list) => {
           const root = list.shadowRoot;
@@ -414,7 +422,7 @@ const scenarios = [
         }
       });
       await step('each language renders its own strings', async () => {
-        await expectVisible(page.locator('#lang-de cc-wrapup-form').getByText('Nachbearbeitung', { exact: true }));
+        await expectVisible(page.locator('#lang-de cc-wrapup-form').getByText('Notizen zur Nachbearbeitung', { exact: true }));
         await expectVisible(page.locator('#lang-fr cc-call-controls').getByRole('button', { name: 'Fusionner en conférence' }));
         await expectVisible(page.locator('#lang-en cc-incoming-task').getByText('Consult request from', { exact: false }));
       });

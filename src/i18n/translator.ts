@@ -4,6 +4,7 @@
  */
 import { english, type Catalog, type Locale, type MessageKey } from './catalog.js';
 import type { CcError, MediaChannel, TaskState, AgentStateName } from '../model/index.js';
+import { errorParts } from '../model/desk.js';
 
 export type Params = Readonly<Record<string, string | number>>;
 
@@ -15,8 +16,8 @@ export interface Translator {
   duration(ms: number): string;
   media(media: MediaChannel): string;
   state(state: TaskState): string;
-  agentState(state: AgentStateName): string;
-  /** The agent-facing sentence for a failure. */
+  agentState(state: AgentStateName | 'WrapUp'): string;
+  /** What failed, the contact center's own words when it gave any, and what to do. */
   error(error: CcError): string;
 }
 
@@ -41,7 +42,11 @@ export function createTranslator(locale: Locale, catalog: Catalog): Translator {
     media: named('media.'),
     state: named('state.'),
     agentState: named('agent.'),
-    error: (error) => t(`error.${error.code}` as MessageKey, { message: error.message }),
+    error(error) {
+      const { command, code, reason } = errorParts(error);
+      const said = reason ? t(code === 'MARKDONE_BLOCKED' ? 'said.MARKDONE_BLOCKED' : 'said.other', { reason }) : '';
+      return [t(`failed.${command}`), said, t(`fix.${code}`)].filter(Boolean).join(' ');
+    },
   };
 }
 

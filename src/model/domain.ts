@@ -229,6 +229,10 @@ export interface BuddyAgent {
 export interface Queue {
   id: string;
   name: string;
+  /** Contacts waiting in the queue, when the backend says. */
+  waiting?: number;
+  /** Agents of the queue available now, when the backend says. */
+  availableAgents?: number;
 }
 export interface EntryPoint {
   id: string;

@@ -8,7 +8,7 @@ import type { MediaChannel } from '../../src/model/index.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { renderProvided } from '../fixtures/provide.js';
 import { FakeStore, task } from '../fixtures/fake-store.js';
-import { THEMES, XSS_PAYLOAD, expectInert, liveTask, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
+import { THEMES, XSS_PAYLOAD, expectInert, liveTask, nextTask, recordEvents, releaseSimDesks, simDesk, type SimDeskOptions } from '../fixtures/sim-desk.js';
 
 /** The cc-… events these tests watch for on the document. */
 const EVENTS = ['cc-user-data-changed', 'cc-error'] as const;
@@ -91,7 +91,9 @@ describe('<cc-task-details>', () => {
       expect(root(el).querySelector('[part="base"]')).to.equal(null);
     });
 
-    it('shows a call: customer, number, media, state, queue, entry point, dialed number, IVR path', async () => {
+    // Changed with issue 11: the entry point shows by name only (the element loads the directory
+    // for it), never the raw id.
+    it('shows a call: customer, number, media, state, queue, entry point (by name), dialed number, IVR path', async () => {
       const { store } = await connected('telephony');
       const cpd = store.selectedTask!.data.interaction.callProcessingDetails;
       const { el } = await render(store);
@@ -102,7 +104,7 @@ describe('<cc-task-details>', () => {
         Media: 'Call',
         State: 'Connected',
         Queue: cpd.virtualTeamName,
-        'Entry point': 'ep-main',
+        'Entry point': 'Main line',
         'Dialed number': cpd.dnis,
         'IVR path': cpd.IvrPath,
       });
@@ -118,6 +120,9 @@ describe('<cc-task-details>', () => {
       expect(facts(el).Address).to.equal(cpd.fromAddress);
       expect(facts(el).Media).to.equal('Email');
       expect(facts(el).Number).to.equal(undefined);
+      // Voice-only facts stay off digital tasks (issue 11).
+      expect(facts(el)['Dialed number']).to.equal(undefined);
+      expect(facts(el)['IVR path']).to.equal(undefined);
     });
 
     it('follows the selected task and its state', async () => {
@@ -319,6 +324,7 @@ describe('<cc-task-details>', () => {
       const t = store.tasks[0];
       const interaction = t.data.interaction;
       store.setAgent({ ...store.agent, profile: { ...store.agent.profile!, userData: { editable: true } } });
+      store.directoryToLoad = { ...store.directoryToLoad, entryPoints: [{ id: XSS_PAYLOAD, name: XSS_PAYLOAD }] };
       store.patch('t1', {
         data: {
           ...t.data,
@@ -342,6 +348,10 @@ describe('<cc-task-details>', () => {
         },
       });
       const { el } = await render(store);
+      // It asks for the directory, to name the entry point.
+      await nextTask();
+      await el.updateComplete;
+      expect(store.calls.filter((c) => c.method === 'refreshDirectory').length).to.equal(1);
       expect(facts(el)).to.deep.include({
         Customer: XSS_PAYLOAD,
         Number: XSS_PAYLOAD,

@@ -119,13 +119,15 @@ describe('<cc-wrapup-form> rendering', () => {
     const env = await simDesk();
     await wrappingUp(env, 'telephony', 'Zoë Müller');
     const { el } = await render(env.store);
-    expect(text(el, '[part="title"]')).to.equal('Wrap-up');
-    expect(text(el, '[part="task"]')).to.equal('Call with Zoë Müller');
+    // Changed with issue 11: one title names the task (no second "Wrap-up" heading).
+    expect(text(el, '[part="title"]')).to.equal('Finish: Call with Zoë Müller');
     const codes = [...code(el).options].map((o) => o.textContent!.trim());
     expect(codes).to.deep.equal(['Choose a code', 'Resolved', 'Follow-up needed', 'Escalated', 'No action']);
     expect(code(el).value).to.equal('');
     expect(code(el).required).to.equal(true);
-    expect($(el, 'label[for="notes"]')!.textContent).to.equal('Notes');
+    // Told apart from a task data field named "Notes" (issue 11).
+    expect($(el, 'label[for="notes"]')!.textContent).to.equal('Wrap-up notes');
+    expect(text(el, '#notes-hint')).to.equal('Saved with the wrap-up (not a task data field).');
     expect(submit(el).disabled).to.equal(false);
   });
 
@@ -136,7 +138,7 @@ describe('<cc-wrapup-form> rendering', () => {
     });
     store.setAgent({ profile: profile({ wrapUpCodes: [{ id: 'x', name: XSS_PAYLOAD }] }), status: { state: 'Available', since: 0 } });
     const { el } = await render(store);
-    expect(text(el, '[part="task"]')).to.contain(XSS_PAYLOAD);
+    expect(text(el, '[part="title"]')).to.contain(XSS_PAYLOAD);
     expect(text(el, '[part="blocked"]')).to.contain(XSS_PAYLOAD);
     expect(code(el).options[1]!.textContent).to.equal(XSS_PAYLOAD);
     expectInert(el.shadowRoot!);
@@ -148,8 +150,7 @@ describe('<cc-wrapup-form> rendering', () => {
     const { el, setTranslator } = await render(env.store);
     setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
     await settle(el);
-    expect(text(el, '[part="title"]')).to.equal('Nachbearbeitung');
-    expect(text(el, '[part="task"]')).to.equal('Chat mit Ana');
+    expect(text(el, '[part="title"]')).to.equal('Abschließen: Chat mit Ana');
     setTranslator(createTranslator('fr', (await import('../../src/i18n/fr/index.js')).default));
     await settle(el);
     expect(text(el, 'button[type="submit"]')).to.equal('Valider la clôture');

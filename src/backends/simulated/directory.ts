@@ -40,10 +40,10 @@ export const BUDDIES: readonly SimBuddy[] = [
 ];
 
 export const QUEUES: readonly SimQueue[] = [
-  { id: 'q-billing', name: 'Billing', agents: [{ agentId: 'agent-farah', agentName: 'Farah Haddad' }] },
-  { id: 'q-tech', name: 'Technical Support', agents: [{ agentId: 'agent-goran', agentName: 'Goran Petrović' }] },
-  { id: 'q-sales', name: 'Sales', agents: [{ agentId: 'agent-hana', agentName: 'Hana Kim' }] },
-  { id: 'q-retention', name: 'Retention', agents: [{ agentId: 'agent-ines', agentName: 'Inês Carvalho' }] },
+  { id: 'q-billing', name: 'Billing', waiting: 3, availableAgents: 1, agents: [{ agentId: 'agent-farah', agentName: 'Farah Haddad' }] },
+  { id: 'q-tech', name: 'Technical Support', waiting: 7, availableAgents: 2, agents: [{ agentId: 'agent-goran', agentName: 'Goran Petrović' }] },
+  { id: 'q-sales', name: 'Sales', waiting: 0, availableAgents: 4, agents: [{ agentId: 'agent-hana', agentName: 'Hana Kim' }] },
+  { id: 'q-retention', name: 'Retention', waiting: 1, availableAgents: 0, agents: [{ agentId: 'agent-ines', agentName: 'Inês Carvalho' }] },
 ];
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
@@ -56,7 +56,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
 export function directoryView(): Directory {
   return {
     agents: BUDDIES.map(({ agentId, agentName, state, teamName }) => ({ agentId, agentName, state, teamName })),
-    queues: QUEUES.map(({ id, name }) => ({ id, name })),
+    queues: QUEUES.map(({ id, name, waiting, availableAgents }) => ({ id, name, waiting, availableAgents })),
     entryPoints: ENTRY_POINTS.map((e) => ({ ...e })),
   };
 }

@@ -15,20 +15,18 @@ export const styles = css`
     background: var(--_fg-muted);
     flex: none;
   }
-  .Available [part='indicator'] {
-    background: var(--_success);
+  [part='indicator'] {
+    background: var(--_tone, var(--_fg-muted));
   }
-  .Idle [part='indicator'] {
-    background: var(--_warning);
-  }
-  .RONA [part='indicator'] {
-    background: var(--_danger);
-  }
-  .Engaged [part='indicator'] {
-    background: var(--_accent);
+  [part='activity'] {
+    font-weight: 600;
+    color: var(--_tone);
   }
   [part='timer'] {
     font-variant-numeric: tabular-nums;
+    display: inline-flex;
+    gap: calc(var(--_space) / 2);
+    align-items: baseline;
   }
   [part='pending'],
   [part='error'] {

@@ -7,10 +7,14 @@ import type { AgentStateName, AgentView } from '../../model/index.js';
 import { CURRENT, idleValue, isCurrent, parseChoice, selectableCodes, selectedValue, type StateChoice } from './choice.js';
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './agent-state.styles.js';
+import { agentDisplay, agentTone } from '../../model/desk.js';
+import { DeskRoleController } from '../base/desk-roles.js';
 
 /**
  * The agent's state: a native `<select>` with Available and every idle code of the profile, the
- * time in the current state, a prominent notice with a way back to Available after a missed offer
+ * time in the current state — or, while the agent handles a task, Engaged and the time since, and
+ * during wrap-up, Wrap-up and its timer (as the contact center counts them) — in the state colour
+ * (available, not ready, engaged, wrap-up), a prominent notice with a way back to Available after a missed offer
  * (RONA), a pending indicator while a change is in flight and failures inline.
  *
  * @tagname cc-agent-state
@@ -22,18 +26,20 @@ import { styles } from './agent-state.styles.js';
  *
  * @csspart base - The row with the indicator, the label, the select and the timer.
  * @csspart indicator - The coloured dot next to the state.
+ * @csspart activity - "Engaged" or "Wrap-up" while tasks say so.
  * @csspart label - The select's label.
  * @csspart select - The native `<select>`.
- * @csspart timer - The time in the current state.
+ * @csspart timer - The time in the current state (or engaged, or in wrap-up).
  * @csspart pending - "Changing to …" while a change is in flight.
  * @csspart rona - The missed-offer notice.
  * @csspart available-button - The notice's "Become available" button.
  * @csspart error - The failure message.
  *
  * @cssproperty --cc-color-success - Indicator colour when Available.
- * @cssproperty --cc-color-warning - Indicator colour when Idle.
- * @cssproperty --cc-color-danger - Indicator colour and notice border after a missed offer; failures.
- * @cssproperty --cc-color-accent - Indicator colour when Engaged; primary button.
+ * @cssproperty --cc-color-not-ready - Indicator colour when Idle (not ready).
+ * @cssproperty --cc-color-wrapup - Indicator and text colour during wrap-up.
+ * @cssproperty --cc-color-danger - Notice border after a missed offer; failures.
+ * @cssproperty --cc-color-accent - Indicator and text colour when Engaged; primary button.
  * @cssproperty --cc-color-surface - Background of the select.
  * @cssproperty --cc-color-surface-raised - Background of the notice.
  * @cssproperty --cc-color-text - Text colour.
@@ -49,6 +55,20 @@ export class CcAgentState extends CcElement {
   static override styles = [tokens, styles];
 
   readonly #agent = this.observe((store) => store.agent$);
+  readonly #tasks = this.observe((store) => store.tasks$);
+
+  constructor() {
+    super();
+    new DeskRoleController(this, 'agent', () => this.store);
+  }
+
+  /** The state select takes the focus when nothing else on the desk is left to act on. */
+  async takeFocus(): Promise<boolean> {
+    await this.updateComplete;
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select');
+    select?.focus();
+    return !!select;
+  }
 
   /** Re-renders every second while the time in state is on screen. */
   protected readonly ticker = new TickController(this, () => this.store !== undefined && this.#agent.value !== undefined);
@@ -60,9 +80,11 @@ export class CcAgentState extends CcElement {
     }
     const { status, pending, error } = view;
     const selected = selectedValue(view);
-    const elapsed = this.i18n.duration(this.store.now() - status.since);
+    const display = agentDisplay(view, this.#tasks.value ?? []);
+    const elapsed = this.i18n.duration(this.store.now() - display.since);
+    const activity = display.kind === 'Engaged' || display.kind === 'WrapUp' ? this.i18n.agentState(display.kind) : undefined;
     return html`
-      <div part="base" class=${status.state}>
+      <div part="base" class="${status.state} tone-${agentTone(display)}">
         <span part="indicator" aria-hidden="true"></span>
         <label part="label" for="state">${this.t('Agent state')}</label>
         <select id="state" part="select" aria-busy=${!!pending} ?disabled=${!view.profile} @change=${this.#onChange}>
@@ -76,7 +98,9 @@ export class CcAgentState extends CcElement {
             )}
           </optgroup>
         </select>
-        <span part="timer"><span class="visually-hidden">${this.t('Time in state')}</span> ${elapsed}</span>
+        <span part="timer">${activity
+            ? html`<span part="activity">${activity}</span>`
+            : html`<span class="visually-hidden">${this.t('Time in state')}</span>`} ${elapsed}</span>
       </div>
       <div role="status">
         ${pending

@@ -18,6 +18,12 @@ export const tokens = css`
     --_danger: var(--cc-color-danger, light-dark(#b3261e, #ff8a80));
     --_success: var(--cc-color-success, light-dark(#1e6b35, #7ddc95));
     --_warning: var(--cc-color-warning, light-dark(#8a5300, #ffc266));
+    /* State colours (text on the surface, and fills under --_on-state): AA on both schemes. */
+    --_hold: var(--cc-color-hold, light-dark(#9a4a00, #ffb36b));
+    --_consult: var(--cc-color-consult, light-dark(#6b3fa0, #c7a6ff));
+    --_wrapup: var(--cc-color-wrapup, light-dark(#005f73, #6fd3e6));
+    --_not-ready: var(--cc-color-not-ready, light-dark(#a4262c, #ff9a9e));
+    --_on-state: var(--cc-color-on-state, light-dark(#ffffff, #1b1d21));
     --_radius: var(--cc-radius, 6px);
     --_space: var(--cc-space, 8px);
     font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -86,6 +92,29 @@ export const tokens = css`
   }
   .muted {
     color: var(--_fg-muted);
+  }
+  /* The colour of a task's state (class tone-*) or the agent's (class tone-*): --_tone. */
+  .tone-offer {
+    --_tone: var(--_warning);
+  }
+  .tone-active,
+  .tone-engaged {
+    --_tone: var(--_accent);
+  }
+  .tone-held {
+    --_tone: var(--_hold);
+  }
+  .tone-consulting {
+    --_tone: var(--_consult);
+  }
+  .tone-wrapup {
+    --_tone: var(--_wrapup);
+  }
+  .tone-notReady {
+    --_tone: var(--_not-ready);
+  }
+  .tone-available {
+    --_tone: var(--_success);
   }
   /* The progress indicator of a busy control. */
   .spinner {

@@ -14,27 +14,58 @@ export const callControlsStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2) var(--_space);
     align-items: baseline;
+    padding-inline-start: var(--_space);
+    border-inline-start: 4px solid var(--_tone, var(--_border));
   }
   .status .state {
     font-weight: 600;
+    color: var(--_tone, inherit);
   }
+  /* Fixed places: equal columns, so a control never moves when another changes. */
   .buttons {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(6.5em, 1fr));
+    gap: calc(var(--_space) / 2);
+  }
+  .buttons button {
     display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 2px;
+    min-height: 3.6em;
+    padding: calc(var(--_space) / 2);
+    line-height: 1.2;
+    text-align: center;
+  }
+  .buttons button[aria-disabled='true'] {
+    cursor: not-allowed;
+    color: var(--_fg-muted);
+    background: var(--_bg);
+    border-style: dashed;
+  }
+  .buttons button[aria-disabled='true'].danger {
+    border-color: var(--_border);
   }
   button[aria-pressed='true'] {
-    background: var(--_fg);
-    border-color: var(--_fg);
-    color: var(--_bg);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-state);
+    box-shadow: inset 0 0 0 2px var(--_on-state);
+  }
+  button[data-slot='hold'][aria-pressed='true'] {
+    background: var(--_hold);
+    border-color: var(--_hold);
+  }
+  .buttons button[aria-pressed='true'][aria-disabled='true'] {
+    background: var(--_bg);
+    border-color: var(--_tone, var(--_border));
+    color: var(--_fg-muted);
+    box-shadow: none;
   }
   button[aria-expanded='true'] {
     border-color: var(--_accent);
     box-shadow: inset 0 -3px 0 var(--_accent);
-  }
-  .spinner,
-  .working {
-    margin-inline-start: calc(var(--_space) / 2);
   }
   .picker {
     padding: var(--_space);

@@ -5,8 +5,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { controlsFor, type ControlName, type Controls } from '../../model/index.js';
-import type { AgentView, CcError, Task, TaskCommand } from '../../model/index.js';
+import { controlsFor, type AgentView, type CcError, type ControlName, type Task, type TaskCommand } from '../../model/index.js';
+import { controlBar, ending, taskTone, type BarControl } from '../../model/desk.js';
+import { DeskRoleController, focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
+import { controlIcon } from './icons.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { CcStore } from '../../store/types.js';
 import { callControlsStyles } from './call-controls.styles.js';
@@ -15,25 +17,12 @@ import type { PickerMode } from '../consult-picker/consult-picker.js';
 /** Commands that take only the task id. */
 type SimpleCommand = Exclude<ControlName, 'accept' | 'decline' | 'consult' | 'transfer' | 'wrapup'>;
 
-/**
- * The buttons this element renders, in order. Controls that replace each other (hold/resume,
- * pause/resume recording) share a slot, so one button keeps its place (and focus) as it flips.
- */
-type Slot = readonly [ControlName, ...ControlName[]];
-const SLOTS: readonly Slot[] = [
-  ['hold', 'resume'],
-  ['toggleMute'],
-  ['pauseRecording', 'resumeRecording'],
-  ['consult'],
-  ['transfer'],
-  ['switchLeg'],
-  ['endConsult'],
-  ['consultTransfer'],
-  ['consultConference'],
-  ['exitConference'],
-  ['end'],
-];
-
+/** Failures another element shows where the agent acted: offers, wrap-up, task data. */
+const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['accept', 'decline', 'wrapup', 'setUserData', 'deleteUserData']);
+/** After these the task leaves the agent's hands: the focus moves on to what comes next. */
+const HANDS_OFF: ReadonlySet<ControlName> = new Set(['end', 'consultTransfer', 'exitConference', 'transfer']);
+/** Toggles keep one label; `aria-pressed` says whether they are on. */
+const LABEL: Partial<Record<ControlName, ControlName>> = { resume: 'hold', resumeRecording: 'pauseRecording' };
 const DANGER: ReadonlySet<ControlName> = new Set(['end', 'exitConference']);
 const isPicker = (name: ControlName): name is PickerMode => name === 'consult' || name === 'transfer';
 /** Whom the agent consults, as the agent reads it ('' when not consulting). */
@@ -73,8 +62,16 @@ const loadPicker = (): Promise<boolean> =>
 
 /**
  * @tagname cc-call-controls
- * @summary The controls of the selected task — hold, mute, recording, consult, transfer,
- * conference, switch leg, end — exactly those the model allows, as native buttons.
+ * @summary The control bar of the selected task: icon and text buttons that keep their places.
+ *
+ * A voice call always shows Hold, Mute, Recording, Consult, Transfer and End in that order; a chat,
+ * email or social task Transfer and End. While consulting or in conference a second row holds
+ * Switch, End consult, Complete transfer, Merge and Leave conference. A control that does not
+ * apply stays in its place, disabled (`aria-disabled`, so it keeps the focus) with the reason as
+ * its description; Hold, Mute and Pause recording are toggles (`aria-pressed`). The status line
+ * shows the state in its state colour, and why the contact ended. After End, Complete transfer,
+ * Leave conference or a blind transfer the focus moves on: to `<cc-wrapup-form>` when the task
+ * wraps up, else to the next task's controls, the task list or the agent state.
  *
  * Consult and Transfer open an embedded `<cc-consult-picker>` (a disclosure; Escape closes it and
  * returns focus). While consulting it shows whom the agent consults and the consult status.
@@ -89,7 +86,9 @@ const loadPicker = (): Promise<boolean> =>
  *
  * @csspart status - The live status line (task state, mute, recording, consult).
  * @csspart controls - The group of buttons.
+ * @csspart consult-controls - The consult row (while consulting or in conference).
  * @csspart control - Every control button; each also has `control-<name>` (e.g. `control-hold`).
+ * @csspart icon - The icon of a control.
  * @csspart spinner - The progress indicator inside a busy button.
  * @csspart picker - The region holding the embedded consult picker.
  * @csspart error - The inline failure message (role="alert").
@@ -99,7 +98,10 @@ const loadPicker = (): Promise<boolean> =>
  * @cssproperty --cc-color-text - Text colour.
  * @cssproperty --cc-color-text-muted - Secondary text.
  * @cssproperty --cc-color-border - Borders.
- * @cssproperty --cc-color-accent - Open-picker indicator.
+ * @cssproperty --cc-color-accent - Open-picker indicator; a pressed toggle.
+ * @cssproperty --cc-color-hold - The state on hold; the pressed Hold.
+ * @cssproperty --cc-color-consult - The state while consulting or in conference.
+ * @cssproperty --cc-color-wrapup - The state in wrap-up.
  * @cssproperty --cc-color-danger - End / leave buttons and errors.
  * @cssproperty --cc-color-on-danger - Text on danger buttons.
  * @cssproperty --cc-color-focus - Focus ring.
@@ -125,6 +127,24 @@ export class CcCallControls extends CcElement {
    */
   #focusSlot?: string;
   #lastTaskId?: string;
+  /** The task a hands-off command (End, Complete transfer …) was sent for. */
+  #handoff?: string;
+
+  constructor() {
+    super();
+    new DeskRoleController(this, 'controls', () => this.store);
+  }
+
+  /** Focus the first enabled control of the task's bar (else its first control); false for another task. */
+  async takeFocus(taskId?: string): Promise<boolean> {
+    await this.updateComplete;
+    const task = this.#task.value;
+    if (!task || (taskId !== undefined && task.id !== taskId)) return false;
+    const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[data-slot]') ?? [])];
+    const target = buttons.find((b) => b.getAttribute('aria-disabled') !== 'true') ?? buttons[0];
+    target?.focus();
+    return !!target;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -140,7 +160,7 @@ export class CcCallControls extends CcElement {
     if (
       this.pickerMode &&
       task &&
-      !this.#controls(task)[this.pickerMode].visible &&
+      !controlsFor(task, this.#agentView)[this.pickerMode].visible &&
       !this.shadowRoot?.querySelector('cc-consult-picker')?.busy
     ) {
       this.pickerMode = undefined;
@@ -151,36 +171,46 @@ export class CcCallControls extends CcElement {
     super.updated(changed);
     const root = this.shadowRoot;
     if (!root) return;
+    this.#handOff();
     const slot = this.#focusSlot;
     if (slot && !this.#task.value?.pending) {
       this.#focusSlot = undefined;
       const lost = !root.activeElement && (document.activeElement === document.body || !document.activeElement);
       if (lost) {
-        const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-slot]:not(:disabled)')];
+        const buttons = [...root.querySelectorAll<HTMLButtonElement>('button[data-slot]:not([aria-disabled="true"])')];
         (buttons.find((b) => b.dataset.slot === slot) ?? buttons[0])?.focus();
       }
     }
   }
 
+  /**
+   * Once the task a hands-off command was sent for has left this bar (wrapping up, or gone), the
+   * focus — when it was here or nowhere — moves on: to the wrap-up form, else to the next task's
+   * controls, the task list, the agent state.
+   */
+  #handOff(): void {
+    const id = this.#handoff;
+    const task = this.#task.value;
+    const store = this.store;
+    if (!id || !store || (task?.id === id && (task.pending || task.state !== 'WRAPPING_UP'))) return;
+    this.#handoff = undefined;
+    if (!focusIsOursOrLost(this)) return;
+    const wrapping = store.tasks.find((t) => t.id === id)?.state === 'WRAPPING_UP';
+    void handFocus(store, wrapping ? ['wrapup'] : ['controls', 'list', 'agent'], wrapping ? id : undefined);
+  }
+
   protected override render(): TemplateResult {
     if (!this.store) return html`<p class="muted">${this.t('Place this element inside <cc-provider>.')}</p>`;
     const task = this.#task.value;
-    if (!task) return html`<p class="muted">${this.t('No task selected.')}</p>`;
-    const controls = this.#controls(task);
-    const shown = SLOTS.filter((names) => names.some((n) => controls[n].visible));
+    // Without a task the bar is empty (the task details say "No task selected." once).
+    if (!task) return html``;
+    const bar = controlBar(task, this.#agentView);
     const error = this.#visibleError(task);
     return html`
-      <div class="root" @keydown=${this.#onKeydown}>
+      <div class="root tone-${taskTone(task)}" @keydown=${this.#onKeydown}>
         <p class="status" part="status" role="status">${this.#renderStatus(task)}</p>
-        ${shown.length
-          ? html`<div class="buttons" part="controls" role="group" aria-label=${this.t('Task controls')}>
-              ${repeat(
-                shown,
-                (names) => names[0],
-                (names) => this.#renderButton(task, names, controls),
-              )}
-            </div>`
-          : nothing}
+        ${this.#renderRow(task, bar.main, 'controls', 'Task controls')}
+        ${bar.consult.length ? this.#renderRow(task, bar.consult, 'consult-controls', 'Consult controls') : nothing}
         ${this.pickerMode
           ? html`<section
               class="picker"
@@ -196,9 +226,18 @@ export class CcCallControls extends CcElement {
     `;
   }
 
-  #controls(task: Task): Controls {
-    const agent: AgentView = this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
-    return controlsFor(task, agent);
+  get #agentView(): AgentView {
+    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
+  }
+
+  #renderRow(task: Task, row: readonly BarControl[], part: string, label: 'Task controls' | 'Consult controls'): TemplateResult {
+    // The reasons sit beside the buttons (a description inside a button would join its name).
+    return html`<div class="buttons" part=${part} role="group" aria-label=${this.t(label)}>
+        ${repeat(row, (c) => c.slot, (c) => this.#renderButton(task, c))}
+      </div>
+      <div class="visually-hidden">
+        ${row.map((c) => (c.reason ? html`<span id="why-${c.slot}">${this.t(`reason.${c.reason}`)}</span>` : nothing))}
+      </div>`;
   }
 
   #renderStatus(task: Task): TemplateResult {
@@ -207,12 +246,15 @@ export class CcCallControls extends CcElement {
     const consultStatus = task.data.consultStatus ?? consult?.status;
     const inConsult = consult && (task.state === 'CONSULTING' || task.state === 'CONFERENCING');
     const count = task.data.conferenceParticipantsCount;
-    return html`<span class="state">${this.i18n.state(task.state)}</span>
+    const ended = ending(task);
+    // "Consulting with Ana" says the state already: no "Consulting Consulting with Ana".
+    const consultText = inConsult && consultStatus ? this.t(`callControls.consult.${consultStatus}`, { name }) : '';
+    return html`${consultText
+        ? html`<span class="state consult" part="consult">${consultText}</span>`
+        : html`<span class="state">${this.i18n.state(task.state)}</span>`}
+      ${ended && task.state === 'WRAPPING_UP' ? html`<span class="ended">${this.t(`ending.${ended}` as MessageKey)}</span>` : nothing}
       ${task.muted ? html`<span>${this.t('Microphone muted')}</span>` : nothing}
       ${task.recording === 'PAUSED' ? html`<span>${this.t('Recording paused')}</span>` : nothing}
-      ${inConsult && consultStatus
-        ? html`<span class="consult" part="consult">${this.t(`callControls.consult.${consultStatus}`, { name })}</span>`
-        : nothing}
       ${inConsult && task.state === 'CONSULTING' && consultStatus === 'CONSULT_ACCEPTED'
         ? html`<span class="leg">${this.t(`callControls.leg.${task.activeLeg}`, { name })}</span>`
         : nothing}
@@ -222,30 +264,30 @@ export class CcCallControls extends CcElement {
       ${task.pending ? html`<span>${this.t('Working…')}</span>` : nothing}`;
   }
 
-  /** The button of one slot: the slot's first name (its key), showing its visible control. */
-  #renderButton(task: Task, names: Slot, controls: Controls): TemplateResult {
-    const slot = names[0];
-    const name = names.find((n) => controls[n].visible) ?? slot;
-    const control = controls[name];
+  /** The button of one place: icon and label, disabled with its reason, pressed for toggles. */
+  #renderButton(task: Task, control: BarControl): TemplateResult {
+    const { slot, name, enabled, busy, pressed, reason } = control;
     const picker = isPicker(name);
     const open = picker && this.pickerMode === name;
+    const why = reason ? this.t(`reason.${reason}`) : undefined;
     return html`<button
       type="button"
       part="control control-${name}"
       class=${DANGER.has(name) ? 'danger' : ''}
       data-slot=${slot}
       data-control=${name}
-      ?disabled=${!control.enabled}
-      aria-busy=${control.busy}
-      aria-pressed=${ifDefined(name === 'toggleMute' ? task.muted : undefined)}
+      aria-disabled=${!enabled}
+      aria-describedby=${ifDefined(why ? `why-${slot}` : undefined)}
+      title=${ifDefined(why)}
+      aria-busy=${busy}
+      aria-pressed=${ifDefined(pressed)}
       aria-expanded=${ifDefined(picker ? open : undefined)}
       aria-controls=${ifDefined(open ? 'picker' : undefined)}
-      @click=${() => void this.#onControl(name, slot)}
+      @click=${() => void this.#onControl(name, slot, enabled)}
     >
-      <span class="label">${this.#label(task, name)}</span>${control.busy
-        ? html`<span class="spinner" part="spinner" aria-hidden="true"></span
-            ><span class="working">${this.t('Working…')}</span>`
-        : nothing}
+      ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : controlIcon(slot)}<span class="label"
+        >${this.#label(task, LABEL[name] ?? name)}</span
+      >${busy ? html`<span class="visually-hidden">${this.t('Working…')}</span>` : nothing}
     </button>`;
   }
 
@@ -260,15 +302,16 @@ export class CcCallControls extends CcElement {
   /** The failure to show: the task's own, else this element's last refusal while the task is unchanged. */
   #visibleError(task: Task): CcError | undefined {
     const local = this.failure && this.failure.taskId === task.id && this.failure.rev === task.rev ? this.failure.error : undefined;
-    const error = task.error ?? local;
+    const own = task.error && !SHOWN_ELSEWHERE.has(task.error.command) ? task.error : undefined;
+    const error = own ?? local;
     // The open picker shows failures of its own command.
     if (error && this.pickerMode && error.command === this.pickerMode) return undefined;
     return error;
   }
 
-  async #onControl(name: ControlName, slot: string): Promise<void> {
+  async #onControl(name: ControlName, slot: string, enabled: boolean): Promise<void> {
     const task = this.#task.value;
-    if (!task) return;
+    if (!task || !enabled) return;
     if (isPicker(name)) {
       this.pickerMode = this.pickerMode === name ? undefined : name;
       if (this.pickerMode) {
@@ -291,6 +334,7 @@ export class CcCallControls extends CcElement {
       this.emit('cc-task-command', { taskId, command });
       const accepted = ACCEPTED[command];
       if (accepted) this.emit(accepted, { taskId });
+      if (HANDS_OFF.has(command)) this.#handoff = taskId;
     } else {
       const now = this.#task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
@@ -303,6 +347,7 @@ export class CcCallControls extends CcElement {
     const { taskId, mode } = event.detail;
     this.pickerMode = undefined;
     this.#focusSlot = mode;
+    if (mode === 'transfer') this.#handoff = taskId;
     this.emit('cc-task-command', { taskId, command: mode });
   }
 

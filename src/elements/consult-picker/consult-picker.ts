@@ -5,7 +5,7 @@ import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import { controlsFor, validateDialNumber, type DialCheck } from '../../model/index.js';
-import type { AgentView, CcError, Destination, DestinationType, Task } from '../../model/index.js';
+import type { AgentView, CcError, Destination, DestinationType, Queue, Task } from '../../model/index.js';
 import type { CcStore } from '../../store/types.js';
 import { consultPickerStyles } from './consult-picker.styles.js';
 
@@ -290,8 +290,19 @@ export class CcConsultPicker extends CcElement {
               unavailable: a.state !== 'Available',
             }))
             .sort((a, b) => Number(a.unavailable) - Number(b.unavailable) || a.name.localeCompare(b.name))
-        : ((kind === 'queue' ? directory?.queues : directory?.entryPoints) ?? []);
+        : kind === 'queue'
+          ? (directory?.queues ?? []).map((q) => ({ id: q.id, name: q.name, meta: this.#queueMeta(q) }))
+          : (directory?.entryPoints ?? []);
     return entries.map((e) => ({ ...e, key: `${kind}:${e.id}`, destination: { type: kind, id: e.id, name: e.name } }));
+  }
+
+  /** "Waiting: 3 · Agents available: 2", from what the backend gives (undefined when it gives neither). */
+  #queueMeta(queue: Queue): string | undefined {
+    const parts = [
+      queue.waiting === undefined ? '' : this.t('Waiting: {count}', { count: queue.waiting }),
+      queue.availableAgents === undefined ? '' : this.t('Agents available: {count}', { count: queue.availableAgents }),
+    ].filter(Boolean);
+    return parts.length ? parts.join(' · ') : undefined;
   }
 
   async #load(): Promise<void> {

@@ -15,12 +15,19 @@ import { styles } from './incoming-task.styles.js';
 import { consultingAgentName, customerAddress, customerName, queueName } from './task-text.js';
 import { isCounting, isOffer, ronaRemaining } from './task-times.js';
 import { TickController } from '../base/tick-controller.js';
+import { DeskRoleController } from '../base/desk-roles.js';
 
 /**
  * @tagname cc-incoming-task
  * @summary Every offer waiting for the agent (OFFERED and OFFERED_CONSULT tasks): who it is from,
  * the media, the queue, the time left before it is redirected (RONA), and Accept / Decline.
  * Each new offer is announced once in a polite live region; with no offer nothing is visible.
+ *
+ * **One Accept / Decline pair per offer on screen.** While this element is on the page, a
+ * `<cc-task-list>` under the same `<cc-provider>` shows offers as rows with their countdown only
+ * and leaves Accept, Decline and their failures here. A failure shows on its offer, announced
+ * once. After Accept the task is selected and the focus moves to its `<cc-call-controls>` (else
+ * to its row in the task list), never to the page.
  *
  * @fires cc-task-accepted - `{ taskId }` after the store accepted the agent's Accept.
  * @fires cc-task-declined - `{ taskId }` after the store accepted the agent's Decline.
@@ -65,6 +72,16 @@ export class CcIncomingTask extends CcOfferElement {
   @state() private announcement = '';
   #announced: ReadonlySet<string> = new Set();
   #tick = new TickController(this, () => this.#offers().some(isCounting));
+
+  constructor() {
+    super();
+    new DeskRoleController(this, 'incoming', () => this.store);
+  }
+
+  /** Offers are not a place focus is handed to. */
+  takeFocus(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
 
   /** True while the 1-second countdown tick runs. */
   get ticking(): boolean {

@@ -11,6 +11,7 @@ import { CcElement } from '../base/cc-element.js';
 import { mediaIcon } from '../base/media-icon.js';
 import { customerLabel } from './task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
+import { focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
 import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
 declare global {
@@ -100,7 +101,21 @@ export class CcOfferElement extends CcElement {
       taskId,
       onError: (error) => this.#setFailure(taskId, { error, rev: this.store?.tasks.find((t) => t.id === taskId)?.rev }),
     });
-    if (ok) this.emit(COMMANDS[command][3], { taskId });
+    if (!ok) return;
+    this.emit(COMMANDS[command][3], { taskId });
+    if (command === 'accept') await this.#onAccepted(taskId);
+  }
+
+  /**
+   * After Accept the agent handles the task: it becomes the selected one, and the focus (when it
+   * was on this element, or nowhere) goes to its call controls, else to the task list.
+   */
+  async #onAccepted(taskId: string): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    const focus = focusIsOursOrLost(this);
+    store.select(taskId);
+    if (focus) await handFocus(store, ['controls', 'list'], taskId);
   }
 
   /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */

@@ -11,9 +11,22 @@ export const styles = css`
   :host([theme='dark']) {
     color-scheme: dark;
   }
+  :host {
+    position: relative;
+  }
   [part='banner'],
   [part='error'] {
     margin: 0;
+  }
+  /* The connection notice overlays the top of the desk instead of pushing it down. */
+  [part='banner'] {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    z-index: 10;
+  }
+  [part='banner']:not(:empty) {
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
   }
   [part='banner']:not(:empty),
   [part='error']:not(:empty) {

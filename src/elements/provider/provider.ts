@@ -51,7 +51,7 @@ interface Session {
  * @fires cc-error - The store could not start, or `bridge-origins` is malformed; `detail` is the `CcError`.
  * @fires cc-connection-changed - The contact-center connection changed. `detail`: `{ status }`.
  *
- * @csspart banner - The connection notice (reconnecting, disconnected).
+ * @csspart banner - The connection notice (reconnecting, disconnected), overlaying the top of the desk.
  * @csspart error - Start and bridge configuration failures.
  * @csspart retry-button - Retry after a failed start.
  *

@@ -42,7 +42,8 @@ const field = (label: unknown, value: unknown, part?: string): TemplateResult =>
 /**
  * @tagname cc-task-details
  * @summary The selected task: customer (name, number or address), media, state, queue, entry
- * point, dialed number, IVR path, and the call-associated data as key/values. Keys the profile and
+ * point (by name: the directory is loaded for it; never the raw id), for calls the dialed number
+ * and IVR path, and the call-associated data as key/values. Keys the profile and
  * the data allow the agent to edit get an input and a Save button; what was typed survives a
  * failed save, and the failure is shown next to the field.
  *
@@ -140,9 +141,9 @@ export class CcTaskDetails extends CcElement {
       ['State', 'state', this.i18n.state(task.state)],
       ['Queue', 'queue', queueName(task)],
       ['Entry point', 'entry-point', this.#entryPoint(cpd?.EP_ID)],
-      ['Dialed number', 'dnis', nonEmpty(cpd?.dnis)],
-      ['IVR path', 'ivr-path', nonEmpty(cpd?.IvrPath)],
     ];
+    // Voice-only facts: a chat, email or social task has no dialed number or IVR path.
+    if (task.media === 'telephony') facts.push(['Dialed number', 'dnis', nonEmpty(cpd?.dnis)], ['IVR path', 'ivr-path', nonEmpty(cpd?.IvrPath)]);
     return facts.map(([label, part, value]) => (value === undefined ? nothing : field(this.t(label), value, part)));
   }
 
@@ -193,11 +194,23 @@ export class CcTaskDetails extends CcElement {
     return entries;
   }
 
-  /** The entry point's name from the directory when known, else its id. */
+  /**
+   * The entry point's name from the directory; undefined (not shown) while it is unknown. The
+   * first entry point to name loads the directory once, if nothing loaded it yet.
+   */
   #entryPoint(id: string | undefined): string | undefined {
     if (!nonEmpty(id)) return undefined;
-    return this.#directoryValue.value?.entryPoints.find((ep) => ep.id === id)?.name ?? id;
+    const entryPoints = this.#directoryValue.value?.entryPoints ?? [];
+    if (entryPoints.length === 0 && this.store && !this.#directoryRequested) {
+      this.#directoryRequested = true;
+      const store = this.store;
+      // After this render (a directory arriving during it would not render again). Without the
+      // names the fact stays hidden; the consult picker shows a load failure.
+      queueMicrotask(() => void store.refreshDirectory().catch(() => undefined));
+    }
+    return nonEmpty(entryPoints.find((ep) => ep.id === id)?.name);
   }
+  #directoryRequested = false;
 
   #setDraft(id: string, value: string): void {
     this.#drafts.set(id, value);

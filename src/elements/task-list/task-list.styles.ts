@@ -56,8 +56,13 @@ export const styles = css`
     border-color: var(--_accent);
     background: var(--_bg-raised);
   }
-  .task.offer {
-    border-inline-start-color: var(--_warning);
+  /* The state colour (tone-* classes, from the shared tokens): the stripe and the state. */
+  .task[class*='tone-'] {
+    border-inline-start-color: var(--_tone);
+  }
+  .task:not(.tone-active) .state {
+    color: var(--_tone);
+    font-weight: 600;
   }
   /* The media fills the first column; the other facts go one per line, in order, into the second. */
   .task .media {

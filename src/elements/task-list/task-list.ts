@@ -8,10 +8,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { state } from 'lit/decorators.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
+import type { MessageKey } from '../../i18n/catalog.js';
 import type { Task } from '../../model/index.js';
+import { ending, taskTone } from '../../model/desk.js';
+import { DeskRoleController, present$ } from '../base/desk-roles.js';
 import { CcOfferElement } from '../incoming-task/offer-element.js';
 import { offerStyles } from '../incoming-task/offer.styles.js';
-import { queueName } from '../incoming-task/task-text.js';
+import { consultingAgentName, queueName } from '../incoming-task/task-text.js';
 import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
 import { TickController } from '../base/tick-controller.js';
 import { styles } from './task-list.styles.js';
@@ -41,10 +44,17 @@ declare global {
 
 /**
  * @tagname cc-task-list
- * @summary Every live task in the store's order: media, customer, queue, state, and its timer
- * (handle time, hold time, or the time left to answer an offer). A single-select listbox: click,
- * or move with ArrowUp/ArrowDown/Home/End and select with Enter or Space. Offers get Accept and
- * Decline beside their row (outside the listbox, so no control is nested in an option).
+ * @summary Every live task in the store's order: media, customer (for a consult request: the
+ * colleague asking), queue, state in its state colour (why the contact ended, in wrap-up), and its
+ * timer (handle time, hold time, or the time left to answer an offer). A single-select listbox:
+ * click, or move with ArrowUp/ArrowDown/Home/End and select with Enter or Space.
+ *
+ * **One Accept / Decline pair per offer on screen.** When a `<cc-incoming-task>` is on the page
+ * under the same `<cc-provider>`, the list shows offers as rows with their countdown and leaves
+ * Accept, Decline and their failures to it. Alone, the list puts Accept and Decline beside each
+ * offer's row (outside the listbox, so no control is nested in an option) and shows a failure
+ * once, below the list, announced once. After Accept the accepted task is selected and the focus
+ * moves to its `<cc-call-controls>` (else to its row).
  *
  * @fires cc-task-selected - `{ taskId }` when the agent selects a task (after `store.select`).
  * @fires cc-task-accepted - `{ taskId }` after the store accepted the agent's Accept.
@@ -65,6 +75,7 @@ declare global {
  * @csspart offer-actions - Accept and Decline of one offer.
  * @csspart accept - an Accept button.
  * @csspart decline - a Decline button.
+ * @csspart errors - below the list (alone): the Accept / Decline failures.
  * @csspart error - the last Accept / Decline failure of an offer.
  * @csspart empty - the text shown when there is no task.
  *
@@ -76,6 +87,9 @@ declare global {
  * @cssproperty --cc-color-accent - the selected task's border; the unread count's background.
  * @cssproperty --cc-color-on-accent - the unread count's text.
  * @cssproperty --cc-color-warning - the offer stripe and countdown.
+ * @cssproperty --cc-color-hold - the stripe and state of a task on hold.
+ * @cssproperty --cc-color-consult - the stripe and state of a task consulting or in conference.
+ * @cssproperty --cc-color-wrapup - the stripe and state of a task in wrap-up.
  * @cssproperty --cc-color-success - Accept button background.
  * @cssproperty --cc-color-on-success - Accept button text.
  * @cssproperty --cc-color-danger - Decline button background and failure text.
@@ -92,12 +106,19 @@ export class CcTaskList extends CcOfferElement {
   #selectedValue = this.observe((s) => s.selectedTask$);
   #tick = new TickController(this, () => this.tasks.some(isCounting));
   #conversations = new ObserveController(this, () => this.store?.conversations?.all$);
+
+  /** Whether a `<cc-incoming-task>` under the same provider holds the offers' actions. */
+  #incoming = this.observe((s) => present$(s, 'incoming'));
+
+  constructor() {
+    super();
+    new DeskRoleController(this, 'list', () => this.store);
+  }
+
   /** The option that holds the roving tab stop (keyboard focus), by task id. */
   @state() private activeId?: string;
   /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
   #returnFocusTo?: string;
-  // Both this list and <cc-incoming-task> show an offer's failure; announce only our own clicks'.
-  protected override announceAllOfferErrors = false;
   /** How many rows are rendered (grows frame by frame to every row; see FIRST_ROWS). */
   #rowLimit = FIRST_ROWS;
   #growing = false;
@@ -129,6 +150,7 @@ export class CcTaskList extends CcOfferElement {
     const now = this.now();
     const tabStop = this.#tabStop();
     const rows = cssText(`grid-row:1/span ${tasks.length}`);
+    const actions = this.#actions;
     return html`<div class="rows" part="base">
       <ul role="listbox" part="list" aria-label=${this.t('Tasks')} .style=${rows} @keydown=${this.#onKeyDown}>
         ${repeat(tasks, (task) => task.id, (task, index) => {
@@ -142,19 +164,33 @@ export class CcTaskList extends CcOfferElement {
           );
         })}
       </ul>
-      ${tasks.some(isOffer)
+      ${actions
         ? html`<div class="actions" part="actions" role="group" aria-label=${this.t('Offer actions')} .style=${rows}>
             ${tasks.map((task, index) =>
               isOffer(task)
                 ? html`<div class="row-actions" .style=${cssText(`grid-row:${index + 1}`)}>
                     ${this.renderOfferActions(task, `task-${index}-media task-${index}-customer`, `task-${index}`)}
-                    ${this.renderOfferError(task)}
                   </div>`
                 : nothing,
             )}
           </div>`
         : nothing}
-    </div>`;
+    </div>
+    ${actions ? html`<div class="errors" part="errors">${tasks.filter(isOffer).map((task) => this.renderOfferError(task))}</div>` : nothing}`;
+  }
+
+  /** Accept / Decline live here unless a <cc-incoming-task> under the same provider holds them. */
+  get #actions(): boolean {
+    return this.#incoming.value !== true && this.tasks.some(isOffer);
+  }
+
+  /** Focus the task's row (else the tab stop): after Submit wrap-up, or Accept without call controls. */
+  async takeFocus(taskId?: string): Promise<boolean> {
+    await this.updateComplete;
+    const index = this.#tabStop(taskId);
+    if (index < 0) return false;
+    this.#moveTo(index);
+    return true;
   }
 
   /** One task; an offer's timer is its RONA countdown (the other timers never run on an offer). */
@@ -162,14 +198,17 @@ export class CcTaskList extends CcOfferElement {
     const selected = task.id === this.#selectedId;
     const offer = isOffer(task);
     const queue = queueName(task);
-    return html`<li role="option" id="task-${index}" class="task ${offer ? 'offer' : ''}"
+    const consult = task.state === 'OFFERED_CONSULT';
+    const who = consult ? consultingAgentName(task) ?? this.t('another agent') : this.customer(task);
+    const ended = ending(task);
+    return html`<li role="option" id="task-${index}" class="task tone-${taskTone(task)}"
       part="task${selected ? ' task-selected' : ''}${offer ? ' task-offer' : ''}"
       aria-selected=${selected ? 'true' : 'false'} tabindex=${tabStop ? 0 : -1} @click=${() => this.#choose(task.id)}>
       ${this.renderMedia(task, `task-${index}-media`)}
-      <span class="customer" part="customer" id="task-${index}-customer">${this.customer(task)}</span>
+      <span class="customer" part="customer" id="task-${index}-customer">${who}</span>
       ${unread ? html`<span class="unread" part="unread"><span aria-hidden="true">${unread}</span><span class="visually-hidden">${this.t('{count} unread messages', { count: unread })}</span></span>` : nothing}
       ${queue ? html`<span class="queue" part="queue">${queue}</span>` : nothing}
-      <span class="state" part="state">${this.i18n.state(task.state)}</span>
+      <span class="state" part="state">${this.i18n.state(task.state)}${ended ? ` · ${this.t(`ending.${ended}` as MessageKey)}` : ''}</span>
       ${timer ? html`<span class="timer${offer ? ' countdown' : ''}" part="timer">${timer}</span>` : nothing}
     </li>`;
   }

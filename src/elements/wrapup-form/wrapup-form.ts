@@ -8,6 +8,8 @@ import { controlsFor } from '../../model/index.js';
 import type { AgentView, CcError, Task } from '../../model/index.js';
 import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
+import { DeskRoleController, focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
+import { customerLabel } from '../incoming-task/task-text.js';
 
 /** What the agent has done in the form for one task (kept across failures and task switches). */
 interface Draft {
@@ -35,6 +37,8 @@ declare global {
  * Shown while the selected task is in WRAPPING_UP (otherwise the element renders only its
  * announcement region). What the agent entered is kept when submit fails, so a retry needs no
  * retyping. While the host blocks markdone, the host's warning is shown and submit stays disabled.
+ * When the task wraps up after End in `<cc-call-controls>`, the focus comes to the wrap-up code;
+ * after a submit the focus moves on to the task list (the next task), else the agent state.
  * Cancelling the countdown only hides it here: the contact center may still wrap up automatically,
  * and the text says so.
  *
@@ -42,13 +46,12 @@ declare global {
  * @fires cc-error - submit failed; `detail` is the CcError (also shown inline).
  *
  * @csspart form - The form.
- * @csspart title - The heading line.
- * @csspart task - Which task (media and customer).
+ * @csspart title - The heading line: which task (media and customer).
  * @csspart blocked - The host's markdone-blocked warning.
  * @csspart countdown - The automatic wrap-up countdown and its Cancel button.
  * @csspart code - The wrap-up code `<select>`.
  * @csspart code-error - The "choose a code" validation message.
- * @csspart notes - The notes `<textarea>`.
+ * @csspart notes - The wrap-up notes `<textarea>` (described as saved with the wrap-up, not a task data field).
  * @csspart submit - The submit button.
  * @csspart error - The inline failure message (role="alert").
  *
@@ -83,6 +86,31 @@ export class CcWrapupForm extends CcElement {
   @state() private failure?: { error: CcError; taskId: string; rev: number };
   @state() private announcement = '';
   #lastTaskId?: string;
+  /** The task whose wrap-up was submitted: once it has left, the focus moves on. */
+  #handoff?: string;
+
+  constructor() {
+    super();
+    new DeskRoleController(this, 'wrapup', () => this.store);
+  }
+
+  /** Focus the wrap-up code when the form shows the task; false otherwise. */
+  async takeFocus(taskId?: string): Promise<boolean> {
+    await this.updateComplete;
+    const task = this.#wrapupTask;
+    if (!task || (taskId !== undefined && task.id !== taskId)) return false;
+    await this.#focusCode();
+    return true;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const id = this.#handoff;
+    const store = this.store;
+    if (!id || !store || this.#wrapupTask?.id === id) return;
+    this.#handoff = undefined;
+    if (focusIsOursOrLost(this)) void handFocus(store, ['list', 'controls', 'agent']);
+  }
 
   /** True while the 1-second countdown tick is scheduled. */
   get ticking(): boolean {
@@ -114,11 +142,14 @@ export class CcWrapupForm extends CcElement {
     const control = controlsFor(task, this.#agentView).wrapup;
     const busy = this.busy || control.busy;
     const failure = this.failure;
-    const error = task.error ?? (failure?.taskId === task.id && failure.rev === task.rev ? failure.error : undefined);
+    const own = task.error?.command === 'wrapup' ? task.error : undefined;
+    const error = own ?? (failure?.taskId === task.id && failure.rev === task.rev ? failure.error : undefined);
     return html`
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#onSubmit}>
-        <p class="title" part="title" id="title">${this.t('Wrap-up')}</p>
-        <p class="muted" part="task">${this.t('{media} with {name}', { media: this.i18n.media(task.media), name: task.data.interaction?.callProcessingDetails?.customerName || this.t('Unknown customer') })}</p>
+        <p class="title" part="title" id="title">${this.t('Finish: {media} with {name}', {
+          media: this.i18n.media(task.media),
+          name: customerLabel(task) ?? this.t('Unknown customer'),
+        })}</p>
         ${task.markdoneBlocked !== undefined
           ? html`<div class="blocked" part="blocked" role="status">
               <strong>${this.t('Wrap-up is blocked by your application:')}</strong>
@@ -146,8 +177,9 @@ export class CcWrapupForm extends CcElement {
           </p>
         </div>
         <div class="field">
-          <label for="notes">${this.t('Notes')}</label>
-          <textarea id="notes" part="notes" .value=${live(draft.notes)} @input=${this.#onNotes}></textarea>
+          <label for="notes">${this.t('Wrap-up notes')}</label>
+          <textarea id="notes" part="notes" aria-describedby="notes-hint" .value=${live(draft.notes)} @input=${this.#onNotes}></textarea>
+          <p id="notes-hint" class="muted hint">${this.t('Saved with the wrap-up (not a task data field).')}</p>
         </div>
         <div class="actions">
           <button
@@ -272,6 +304,7 @@ export class CcWrapupForm extends CcElement {
     if (result.ok) {
       // The entries stay until the task leaves: a later AgentWrapupFailed keeps them for a retry.
       this.announcement = this.t('Wrap-up submitted.');
+      this.#handoff = taskId;
       this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
       return;
     }

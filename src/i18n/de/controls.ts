@@ -61,12 +61,9 @@ export default {
   'consultPicker.done.consult': 'Rückfrage angefordert: {name}.',
   'consultPicker.done.transfer': 'Weiterleitung angefordert: {name}.',
 
-  'Wrap-up': 'Nachbearbeitung',
-  '{media} with {name}': '{media} mit {name}',
   'Wrap-up code': 'Abschlusscode',
   'Choose a code': 'Code wählen',
   'Choose a wrap-up code.': 'Wählen Sie einen Abschlusscode.',
-  'Notes': 'Notizen',
   'Submit wrap-up': 'Nachbearbeitung abschließen',
   'Automatic wrap-up in {time}': 'Automatischer Abschluss in {time}',
   'Wrapping up automatically…': 'Wird automatisch abgeschlossen…',

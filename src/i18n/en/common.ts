@@ -17,15 +17,6 @@ export default {
   'agent.Idle': 'Idle',
   'agent.RONA': 'Missed offer (RONA)',
   'agent.Engaged': 'Engaged',
-  'error.BACKEND_ERROR': 'The contact center refused: {message}',
-  'error.INVALID_STATE': 'Not possible right now.',
-  'error.NOT_FOUND': 'That task no longer exists.',
-  'error.INVALID_PARAMETERS': 'Check the input: {message}',
-  'error.TIMEOUT': 'No answer from the contact center. Try again.',
-  'error.CONNECTION': 'Connection to the contact center lost.',
-  'error.FORBIDDEN': 'Not allowed.',
-  'error.MARKDONE_BLOCKED': '{message}',
-  'error.NOT_SUPPORTED': 'This contact center cannot do that: {message}',
 } as const;
 
 /**

@@ -61,12 +61,9 @@ export default {
   'consultPicker.done.consult': 'Consultation demandée : {name}.',
   'consultPicker.done.transfer': 'Transfert demandé : {name}.',
 
-  'Wrap-up': 'Clôture',
-  '{media} with {name}': '{media} avec {name}',
   'Wrap-up code': 'Code de clôture',
   'Choose a code': 'Choisir un code',
   'Choose a wrap-up code.': 'Choisissez un code de clôture.',
-  'Notes': 'Notes',
   'Submit wrap-up': 'Valider la clôture',
   'Automatic wrap-up in {time}': 'Clôture automatique dans {time}',
   'Wrapping up automatically…': 'Clôture automatique en cours…',
