@@ -41,6 +41,7 @@ import {
 import { blamed, ccError } from '../model/failure.js';
 import { defined } from '../model/payload.js';
 import { fromFailedEvent, fromRejection, LABELS, timeoutError, worded } from './errors.js';
+import { capabilitiesOf } from './capabilities.js';
 import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
 import type { CcStore } from './types.js';
@@ -641,7 +642,9 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       return send(flight, () => backend.setAgentState(state, code));
     },
 
-    outdial(number, aniId) {
+    capabilities: capabilitiesOf(backend, { tasks: () => list.all, agent: () => agentView }),
+
+    outdial(number, aniId, userData) {
       if (stopped) return stoppedRefusal('outdial');
       const refused = (code: ErrorCode, reason: string): Promise<never> => refuse(refusal(code, 'outdial', reason));
       const profile = agentView.profile;
@@ -653,7 +656,9 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       const ani = aniId === undefined ? undefined : profile.outdial.anis.find((candidate) => candidate.id === aniId);
       if (aniId !== undefined && !ani) return refused('INVALID_PARAMETERS', `unknown caller id ${JSON.stringify(aniId)}`);
       if (list.all.some((task) => task.media === 'telephony')) return refused('INVALID_STATE', 'a call is already in progress');
-      return backend.outdial(defined({ destination: checked.number, origin: ani?.number })).catch(failed('outdial'));
+      const dataProblem = userData === undefined ? undefined : userDataProblem(userData);
+      if (dataProblem) return refused('INVALID_PARAMETERS', dataProblem);
+      return backend.outdial(defined({ destination: checked.number, origin: ani?.number, userData })).catch(failed('outdial'));
     },
 
     refreshDirectory() {
