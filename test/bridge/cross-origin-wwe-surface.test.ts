@@ -244,18 +244,20 @@ describe('the WWE Service Client surface, as the vendor library sends it, across
 
   it('voice.dial(destination, userData) attaches the user data to the new call; dialEx too', async () => {
     await start();
-    const call = await lib.ok<BridgeInteraction>('voice.dial', '+14155550123', { crmCase: 'C-7', priority: 2 });
+    expect(await lib.ok('voice.dial', '+14155550123', { crmCase: 'C-7', priority: 2 })).to.equal(null);
+    const { tasks } = await ctl.until('the outbound call', (v) => v.tasks.length === 1);
+    const call = await lib.ok<BridgeInteraction>('interaction.getByInteractionId', tasks[0].id);
     expect(call).to.include({ media: 'voice', direction: 'OUT' });
     expect(call.userData).to.include({ crmCase: 'C-7', priority: '2' });
-    expect((await lib.ok<BridgeInteraction>('interaction.getByInteractionId', call.interactionId)).userData).to.include({ crmCase: 'C-7' });
     await ctl.untilTask(call.interactionId, 'CONNECTED');
     await lib.ok('voice.hangUp', call.interactionId);
     await ctl.untilTask(call.interactionId, 'WRAPPING_UP');
     await lib.ok('interaction.markdone', call.interactionId);
     await ctl.untilTask(call.interactionId, 'GONE');
 
-    const ex = await lib.ok<BridgeInteraction>('voice.dialEx', '+14155550123', { source: 'dialEx' }, { priority: 'high' });
-    expect(ex.userData).to.include({ source: 'dialEx' });
+    await lib.ok('voice.dialEx', '+14155550123', { source: 'dialEx' }, { priority: 'high' });
+    const ex = await ctl.until('the second call', (v) => v.tasks.length === 1);
+    expect((await lib.ok<BridgeInteraction>('interaction.getByInteractionId', ex.tasks[0].id)).userData).to.include({ source: 'dialEx' });
     expect(await lib.fails('voice.dial', 'not a number', {})).to.equal('INVALID_PARAMETERS');
   });
 

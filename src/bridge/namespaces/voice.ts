@@ -48,29 +48,9 @@ const recording =
     await confirmed(ctx, id, () => ctx.store.capabilities[command]!(id));
   };
 
-/** How long `voice.dial` waits for the new call to show before answering without it. */
-const DIAL_SEEN_MS = 5000;
-
-/**
- * Dials and answers the new call's projection (null when the contact center has not offered it
- * within DIAL_SEEN_MS). The listener starts before the dial, so the offer cannot be missed.
- */
-async function dialOut(ctx: MethodContext, number: string, aniId: string | undefined, userData: Record<string, string>): Promise<JsonValue> {
-  const before = new Set(ctx.store.tasks.map((t) => t.id));
-  let done: (t: Task | undefined) => void = () => undefined;
-  const seen = new Promise<Task | undefined>((resolve) => (done = resolve));
-  const sub = ctx.store.taskChanges$.subscribe((t) => {
-    if (t.media === 'telephony' && !before.has(t.id)) done(t);
-  });
-  const timer = setTimeout(() => done(undefined), DIAL_SEEN_MS);
-  try {
-    await ctx.store.outdial(number, aniId, Object.keys(userData).length > 0 ? userData : undefined);
-    const task = await seen;
-    return task ? (ctx.project(task) as unknown as JsonValue) : null;
-  } finally {
-    clearTimeout(timer);
-    sub.unsubscribe();
-  }
+/** Dials; answered once the contact center took the dial (the new call then arrives as an `interaction` event). */
+async function dialOut(ctx: MethodContext, number: string, aniId: string | undefined, userData: Record<string, string>): Promise<void> {
+  await ctx.store.outdial(number, aniId, Object.keys(userData).length > 0 ? userData : undefined);
 }
 
 /** `(destination, userData | aniId, extensions)`: a phone number, then user data (the vendor's form) or our caller id. */

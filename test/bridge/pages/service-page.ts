@@ -52,7 +52,7 @@ const commands: Record<string, (a: Args) => unknown> = {
   toasts: () =>
     [...(ui()?.querySelectorAll('[part=toast]') ?? [])].map((el) => ({
       text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      html: el.innerHTML.includes('<b>'),
+      html: el.querySelector('b, img:not([alt=""]), script') !== null,
       width: (el as HTMLElement).style.inlineSize,
       buttons: [...el.querySelectorAll('.buttons button')].map((b) => b.textContent?.trim() ?? ''),
       live: el.parentElement?.getAttribute('aria-live') ?? null,
