@@ -19,7 +19,12 @@ const { port: p } = await startStaticServer({
       body: JSON.stringify({
         origins: [`http://127.0.0.1:${actual}`, `http://localhost:${actual}`],
         // The simulated contact center offers a contact every 20 s while the agent is Available.
-        provider: { 'offer-every': '20' },
+        // The workspace page may open itself in a desk dialog and read two options (PROTOCOL.md).
+        provider: {
+          'offer-every': '20',
+          'bridge-dialog-origins': `http://127.0.0.1:${actual} http://localhost:${actual}`,
+          'bridge-options': JSON.stringify({ 'voice.dial-prefix': '0', 'crm.case-url': 'https://crm.example/case/' }),
+        },
       }),
     }),
   },
