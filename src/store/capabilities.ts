@@ -3,12 +3,10 @@
  * readiness, starting and stopping a recording, a signed agent token). Each is present exactly
  * when the backend implements it, so a caller (the bridge) can tell "not supported" at once.
  * Kept out of store.ts: these commands hold no state; their outcome shows in the task (recording)
- * or is answered by the backend (channels).
+ * or is answered by the backend (channels). Callers check their input before calling.
  * @module
  */
 import type { ChannelStatus, ContactCenter } from '../backends/contact-center.js';
-import { BackendError } from '../backends/contact-center.js';
-import type { AgentView, Task } from '../model/domain.js';
 import type { MediaChannel } from '../model/seed-types.js';
 
 /** The optional commands; an absent one means the backend cannot do it. */
@@ -24,39 +22,18 @@ export interface StoreCapabilities {
   jwtToken?(): Promise<string>;
 }
 
-/** What the capabilities read of the store. */
-export interface CapabilityHost {
-  tasks(): readonly Task[];
-  agent(): AgentView;
-}
+const OPTIONAL = ['channels', 'setChannelState', 'startRecording', 'stopRecording', 'jwtToken'] as const;
 
-const refuse = (code: string, message: string): Promise<never> => Promise.reject(new BackendError(message, code));
-
-/** The capabilities `backend` has, checked against the store's view before the backend is called. */
-export function capabilitiesOf(backend: ContactCenter, host: CapabilityHost): StoreCapabilities {
-  const caps: StoreCapabilities = {};
-  const call = (taskId: string, what: string, f: (id: string) => Promise<void>): Promise<void> => {
-    const task = host.tasks().find((t) => t.id === taskId);
-    if (!task) return refuse('NOT_FOUND', `no task "${taskId}"`);
-    if (task.media !== 'telephony') return refuse('INVALID_PARAMETERS', `${what}: "${taskId}" is not a call`);
-    if (!['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING'].includes(task.state)) {
-      return refuse('INVALID_STATE', `${what}: the call is ${task.state}`);
-    }
-    return f(taskId);
-  };
-  if (backend.channels) caps.channels = () => backend.channels!();
-  if (backend.setChannelState) {
-    caps.setChannelState = (channel, state, idleCodeId) => {
-      const profile = host.agent().profile;
-      if (!profile) return refuse('INVALID_STATE', 'not connected');
-      if (idleCodeId !== undefined && (state !== 'Idle' || !profile.idleCodes.some((c) => c.id === idleCodeId && !c.isSystem))) {
-        return refuse('INVALID_PARAMETERS', `unknown idle code ${JSON.stringify(idleCodeId)}`);
-      }
-      return backend.setChannelState!(channel, state, idleCodeId);
-    };
+/**
+ * The capabilities `backend` has, bound to it. The store adds no checks of its own here (the
+ * callers check their input: the bridge validates every parameter), which keeps this out of
+ * the weight of the main bundle.
+ */
+export function capabilitiesOf(backend: ContactCenter): StoreCapabilities {
+  const caps: Record<string, unknown> = {};
+  for (const name of OPTIONAL) {
+    const f = backend[name] as ((...a: never[]) => unknown) | undefined;
+    if (typeof f === 'function') caps[name] = f.bind(backend);
   }
-  if (backend.startRecording) caps.startRecording = (id) => call(id, 'start recording', (i) => backend.startRecording!(i));
-  if (backend.stopRecording) caps.stopRecording = (id) => call(id, 'stop recording', (i) => backend.stopRecording!(i));
-  if (backend.jwtToken) caps.jwtToken = () => backend.jwtToken!();
-  return caps;
+  return caps as StoreCapabilities;
 }

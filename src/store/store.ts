@@ -642,7 +642,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       return send(flight, () => backend.setAgentState(state, code));
     },
 
-    capabilities: capabilitiesOf(backend, { tasks: () => list.all, agent: () => agentView }),
+    capabilities: capabilitiesOf(backend),
 
     outdial(number, aniId, userData) {
       if (stopped) return stoppedRefusal('outdial');

@@ -223,6 +223,47 @@ describe('host client ↔ real bridge service, across origins', function () {
     });
   });
 
+  describe('the rest of the Service Client surface through the host client', () => {
+    it('agent by index, media, dial with user data, sipEndpoint, toasts, options, messenger; NOT_SUPPORTED typed', async () => {
+      start();
+      const list = await client.agent.getStateList();
+      await client.agent.setState(1);
+      await ctl.until('agent Idle', (v) => v.agent === 'Idle');
+      expect(await client.agent.getState()).to.include({ reasonCodeId: list[1].reasonCodeId });
+      await client.agent.setState('Available');
+
+      const chat = await viaCallbacks<unknown>((ok, fail) => client.media.setState('chat', 'NotReady', ok, fail));
+      expect(chat).to.include({ name: 'chat', state: 'NotReady' });
+      expect((await client.media.getMediaList()).map((m) => `${m.name}:${m.state}`)).to.deep.equal([
+        'voice:Ready',
+        'chat:NotReady',
+        'email:Ready',
+        'social:Ready',
+      ]);
+
+      await client.voice.dial('+14155550123', { crmCase: 'C-42' });
+      const v = await ctl.until('an outbound call', (s) => s.tasks.length === 1);
+      expect((await interaction(v.tasks[0].id)).userData).to.include({ crmCase: 'C-42' });
+      await ctl.untilTask(v.tasks[0].id, 'CONNECTED');
+      await client.sipEndpoint.muteMicrophone();
+      expect(await client.sipEndpoint.isMicrophoneMute()).to.equal(true);
+
+      const events = new EventLog<EventMessage>();
+      await client.subscribe('system', events.handler);
+      const toastId = await client.system.popupToast({ title: 'Case C-42', buttons: ['Open'] });
+      expect(toastId).to.be.a('string');
+      await client.system.closeToast(toastId);
+      expect(await client.configuration.getOption('voice.*')).to.deep.equal({ 'voice.dial-prefix': '0', 'voice.caller-id': 'main' });
+      expect(await client.messenger.broadcastMessage('crm', { hi: 1 })).to.equal(null);
+
+      for (const p of [client.outbound.getCampaigns(), client.auth.getJwtToken(), client.sipEndpoint.isSpeakerMute()]) {
+        const r = await outcome(p);
+        expect(r.error).to.be.instanceOf(HostClientError);
+        expect(r.error!.code).to.equal('NOT_SUPPORTED');
+      }
+    });
+  });
+
   describe('typed errors', () => {
     it('NOT_FOUND, INVALID_PARAMETERS, INVALID_STATE and BACKEND_ERROR, as rejections and through failed', async () => {
       start();

@@ -8,7 +8,7 @@ import type { CcStore } from '../../store/types.js';
 import type { JsonValue } from '../protocol.js';
 import { checkArity, optObject, optString, reqString, userDataOf } from '../validate.js';
 import { confirmed } from './confirm.js';
-import { BridgeFailure, findTask, requireWritable, type MethodContext, type MethodHandler } from './context.js';
+import { BridgeFailure, findTask, requireLive, requireWritable, type MethodContext, type MethodHandler } from './context.js';
 
 /** Digits with an optional leading +, and the usual separators. */
 const PHONE = /^\+?[0-9*#][0-9*#().\- ]{0,40}$/;
@@ -44,8 +44,9 @@ const callControl =
 const recording =
   (method: 'startCallRecording' | 'stopCallRecording', command: 'startRecording' | 'stopRecording'): MethodHandler =>
   async (p, ctx) => {
-    const id = voiceTask(`voice.${method}`, p, ctx).id;
-    await confirmed(ctx, id, () => ctx.store.capabilities[command]!(id));
+    const task = voiceTask(`voice.${method}`, p, ctx);
+    requireLive(task, `voice.${method}`);
+    await confirmed(ctx, task.id, () => ctx.store.capabilities[command]!(task.id));
   };
 
 /** Dials; answered once the contact center took the dial (the new call then arrives as an `interaction` event). */
