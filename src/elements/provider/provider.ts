@@ -324,7 +324,7 @@ export class CcProvider extends LitElement {
       this.#dispatch('cc-error', {
         code: 'INVALID_PARAMETERS',
         command: 'connect',
-        message: `bridge: ${this.bridgeError}`,
+        message: `bridge-origins: ${this.bridgeError}`,
         at: store.now(),
       });
     }
