@@ -95,14 +95,25 @@ function targetQuery() {
   const destination = value('target');
   return type === 'string' ? destination : { type, destination };
 }
-function agentState() {
-  const [state, reasonCodeId] = value('agent-state').split(':');
-  return reasonCodeId ? [state, reasonCodeId] : [state];
-}
+/** The agent state as the vendor's library sends it: its index in getStateList's answer. */
+const agentState = () => [Number(value('agent-state'))];
+const media = () => value('media');
+const userData = () => ({ [value('ud-key')]: $('ud-value').value });
+const toast = () => ({
+  title: $('toast-title').value,
+  message: $('toast-message').value,
+  keyValues: userData(),
+  buttons: ['Open case'],
+  buttonShowDismiss: true,
+  autoCloseTimeout: 30,
+});
+/** The ids the service answered, for update/close. */
+const last = { toast: '', dialog: '' };
+const none = () => [];
 
-/** Each button's request: its parameters from the inputs. */
+/** Each button's request, namespace by namespace: its positional parameters, from the inputs. */
 const CALLS = {
-  'interaction.getInteractions': () => [],
+  'interaction.getInteractions': none,
   'interaction.getByInteractionId': () => [interactionId()],
   'interaction.accept': () => [interactionId()],
   'interaction.reject': () => [interactionId()],
@@ -111,16 +122,91 @@ const CALLS = {
   'interaction.completeConference': () => [interactionId()],
   'interaction.singleStepTransfer': () => [interactionId(), targetQuery()],
   'interaction.singleStepConference': () => [interactionId(), targetQuery()],
-  'interaction.setUserData': () => [interactionId(), { [value('ud-key')]: $('ud-value').value }],
+  'interaction.setUserData': () => [interactionId(), userData()],
   'interaction.deleteUserData': () => [interactionId(), value('ud-key')],
   'interaction.markdone': () => [interactionId()],
   'interaction.blockMarkdone': () => [interactionId(), $('warning').value],
   'interaction.unblockMarkdone': () => [interactionId()],
   'interaction.selectCaseByCaseId': () => [caseId()],
-  'agent.getState': () => [],
+  'agent.get': none,
+  'agent.getState': none,
+  'agent.getStateList': none,
   'agent.setState': agentState,
-  'system.getAllowedServices': () => [],
+  'media.getMediaList': none,
+  'media.getMediaByName': () => [media()],
+  'media.setState': () => [media(), ...agentState()],
+  'voice.answer': () => [interactionId()],
+  'voice.hold': () => [interactionId()],
+  'voice.resume': () => [interactionId()],
+  'voice.hangUp': () => [interactionId()],
+  'voice.startCallRecording': () => [interactionId()],
+  'voice.stopCallRecording': () => [interactionId()],
+  'voice.pauseCallRecording': () => [interactionId()],
+  'voice.resumeCallRecording': () => [interactionId()],
+  'voice.dial': () => [value('phone'), userData()],
+  'voice.dialEx': () => [value('phone'), userData(), { source: 'workspace' }],
+  'sipEndpoint.muteMicrophone': none,
+  'sipEndpoint.unmuteMicrophone': none,
+  'sipEndpoint.isMicrophoneMute': none,
+  'sipEndpoint.muteSpeaker': none,
+  'sipEndpoint.unmuteSpeaker': none,
+  'sipEndpoint.isSpeakerMute': none,
+  'system.getAllowedServices': none,
+  'system.popupToast': () => [toast()],
+  'system.updateToast': () => [last.toast, { message: $('toast-message').value }],
+  'system.closeToast': () => [last.toast],
+  'system.amIVisible': none,
+  'system.isFrameLeading': none,
+  'system.isFrameFollowing': none,
+  'system.isFrameNegotiating': none,
+  'system.isFrameLeadingOrNegotiating': none,
+  'system.isLastActiveFrame': none,
+  'system.triggerActivity': none,
+  'system.openDialog': () => [value('dialog-url'), { title: 'Workspace in a desk dialog', width: 640, height: 420 }],
+  'system.closeDialog': () => [last.dialog],
+  'system.updateViewInApplicationMenuBar': () => [{ name: 'workspace', label: 'Workspace' }],
+  'system.closeViewInApplicationMenuBar': () => ['workspace'],
+  'configuration.getOption': () => [value('patterns').split(/\s*,\s*/).filter(Boolean)],
+  'messenger.broadcastMessage': () => [value('channel'), $('message').value],
+  'auth.getJwtToken': none,
+  'email.create': () => [{ to: 'customer@example.com', subject: 'Your case' }],
+  'outbound.getCampaigns': none,
+  'outbound.getPreviewRecord': () => ['Campaign A'],
+  'outbound.callPreviewRecord': () => [interactionId(), 'record-1'],
+  'outbound.rejectPreviewRecord': () => [interactionId(), 'record-1'],
+  'outbound.cancelPreviewRecord': () => [interactionId(), 'record-1'],
+  'outbound.startDirectPushPreview': () => ['Campaign A'],
+  'outbound.stopDirectPushPreview': () => ['Campaign A'],
+  'outbound.rescheduleRecord': () => [interactionId(), 'record-1', new Date(Date.now() + 86_400_000).toISOString(), 'Personal'],
+  'outbound.cancelReschedule': () => [interactionId(), 'record-1'],
+  'outbound.getChainedRecords': () => [interactionId()],
+  'outbound.getRecordFields': () => [interactionId()],
+  'outbound.updateRecordFields': () => [interactionId(), { note: 'called back' }],
+  'outbound.getListOfCallResults': none,
+  'outbound.setCallResult': () => [interactionId(), 'Answered'],
+  'outbound.getCallResult': () => [interactionId()],
+  'outbound.setDoNotCall': () => [interactionId()],
+  'outbound.removeDoNotCall': () => [interactionId()],
 };
+
+// A fieldset per namespace, a button per request.
+const groups = new Map();
+for (const name of Object.keys(CALLS)) {
+  const [ns, method] = name.split('.');
+  if (!groups.has(ns)) {
+    const fieldset = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = ns;
+    fieldset.append(legend);
+    groups.set(ns, fieldset);
+    $('methods').append(fieldset);
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.call = name;
+  button.textContent = method;
+  groups.get(ns).append(button);
+}
 
 async function call(name) {
   if (!cc) return write('fail', `${name}: the gadget has not loaded yet`);
@@ -130,6 +216,8 @@ async function call(name) {
   try {
     const data = await cc[ns][method](...params);
     write('ok', `← ${name} ok ${brief(data ?? null)}`);
+    if (name === 'system.popupToast') last.toast = data;
+    if (name === 'system.openDialog') last.dialog = data;
     if (name === 'interaction.getInteractions') {
       interactions = new Map(data.map((i) => [i.interactionId, i]));
       renderSelect();
@@ -172,15 +260,22 @@ async function start() {
   } catch (error) {
     write('fail', `subscribe failed: ${error.code} ${error.message}`);
   }
+  // Channel readiness, toast and dialog events, and the demo messenger channel.
+  for (const ns of ['media', 'system', `messenger.${value('channel')}`]) {
+    cc.subscribe(ns, onEvent).then(
+      (id) => write('info', `subscribed to ${ns} (${id})`),
+      (error) => write('fail', `subscribe ${ns} failed: ${error.code} ${error.message}`),
+    );
+  }
   try {
     const states = await cc.agent.getStateList();
-    $('agent-state').replaceChildren(
-      ...states.map((s) => new Option(s.name, s.reasonCodeId ? `${s.state}:${s.reasonCodeId}` : s.state)),
-    );
+    $('agent-state').replaceChildren(...states.map((s, index) => new Option(s.name, String(index))));
   } catch (error) {
     write('fail', `agent.getStateList failed: ${error.code} ${error.message}`);
   }
   refreshSoon();
 }
 frame.addEventListener('load', () => void start(), { once: true });
+// A page of this origin, shown in a desk dialog (the demo deployment allows both loopback origins).
+$('dialog-url').value = `${location.origin}/demo/dialog.html`;
 frame.src = `${gadgetOrigin}/dist/gadget.html`;

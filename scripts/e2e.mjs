@@ -46,7 +46,12 @@ const gadgetConfigRoute = {
     type: 'application/json; charset=utf-8',
     body: JSON.stringify({
       origins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
-      provider: { 'offer-every': '2', seed: '11' },
+      provider: {
+        'offer-every': '2',
+        seed: '11',
+        'bridge-dialog-origins': `http://127.0.0.1:${port} http://localhost:${port}`,
+        'bridge-options': JSON.stringify({ 'voice.dial-prefix': '0', 'crm.case-url': 'https://crm.example/case/' }),
+      },
     }),
   }),
 };
@@ -379,6 +384,23 @@ const scenarios = [
         await call('interaction.markdone');
         await expectVisible(entry('← interaction.markdone ok'));
         await expectVisible(entry(new RegExp(`event interaction (COMPLETED|IDLE) \\w+ ${id}`)));
+      });
+      await step('system.popupToast shows a toast in the desk; its button comes back as a system event', async () => {
+        await call('system.popupToast');
+        await expectVisible(entry('← system.popupToast ok'));
+        const toast = gadget.locator('cc-bridge-ui [part=toast]');
+        await expectVisible(toast.getByText('Case INC-4711'));
+        await toast.getByRole('button', { name: 'Open case' }).click();
+        await expectVisible(entry('event system').filter({ hasText: 'TOAST_BUTTON_CLICKED' }));
+        await call('system.closeToast');
+        await expectVisible(entry('← system.closeToast ok'));
+      });
+      await step('every other request of the Service Client table is answered', async () => {
+        const names = await page.locator('button[data-call]').evaluateAll((buttons) => buttons.map((b) => b.dataset.call));
+        for (const name of names.filter((n) => !n.startsWith('interaction.'))) {
+          await call(name);
+          await expectVisible(entry(new RegExp(`← ${name.replace('.', '\\.')} (ok|failed: [A-Z_]+) `)).first());
+        }
       });
     },
   },

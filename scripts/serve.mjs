@@ -18,8 +18,12 @@ const { port: p } = await startStaticServer({
       type: 'application/json; charset=utf-8',
       body: JSON.stringify({
         origins: [`http://127.0.0.1:${actual}`, `http://localhost:${actual}`],
-        // The simulated contact center routes contacts to the agent by itself once Available.
-        provider: {},
+        // The simulated contact center routes contacts to the agent by itself once Available. The
+        // workspace page may open itself in a desk dialog and read two options (PROTOCOL.md).
+        provider: {
+          'bridge-dialog-origins': `http://127.0.0.1:${actual} http://localhost:${actual}`,
+          'bridge-options': JSON.stringify({ 'voice.dial-prefix': '0', 'crm.case-url': 'https://crm.example/case/' }),
+        },
       }),
     }),
   },

@@ -16,6 +16,7 @@ import type {
   TaskMessage,
 } from '../model/domain.js';
 import type { ChatMessage, ConversationEvent, OutgoingMessage } from '../model/messages.js';
+import type { MediaChannel } from '../model/seed-types.js';
 
 /** What `connect()` and `snapshot()` answer: the agent and every live task as it stands. */
 export interface AgentSession {
@@ -56,6 +57,23 @@ export interface OutdialPayload {
   destination: string;
   /** The caller id (an outdial ANI number) to present. */
   origin?: string;
+  /**
+   * Call-associated data for the new call (bridge `voice.dial(destination, userData)`). A backend
+   * that cannot attach data when dialling rejects a payload carrying it (INVALID_PARAMETERS)
+   * rather than dropping it.
+   */
+  userData?: Record<string, string>;
+}
+
+/** One of the agent's channels and its readiness (OPTIONAL port capability, see `ContactCenter.channels`). */
+export interface ChannelStatus {
+  channel: MediaChannel;
+  /** Ready for offers on this channel. */
+  ready: boolean;
+  /** The idle code when not ready. */
+  auxCodeId?: string;
+  /** Interactions of this media the agent may hold at once. */
+  capacity: number;
 }
 
 /** Errors a backend rejects with carry a stable code where it has one. */
@@ -113,4 +131,15 @@ export interface ContactCenter {
   sendMessage?(interactionId: string, message: OutgoingMessage): Promise<ChatMessage>;
   /** A task's conversation so far (for a task the session brought along). */
   transcript?(interactionId: string): Promise<ChatMessage[]>;
+
+  // OPTIONAL capabilities: a backend without one omits it; the bridge then answers NOT_SUPPORTED.
+  /** Per-channel readiness: every channel the agent has, with its state. */
+  channels?(): Promise<ChannelStatus[]>;
+  /** Ready / not ready on one channel (the agent's overall state is unchanged). */
+  setChannelState?(channel: MediaChannel, state: 'Available' | 'Idle', auxCodeId?: string): Promise<void>;
+  /** Start / stop recording a call; confirmed by the task's recording state. */
+  startRecording?(interactionId: string): Promise<void>;
+  stopRecording?(interactionId: string): Promise<void>;
+  /** A signed token identifying the agent to third parties (bridge `auth.getJwtToken`). */
+  jwtToken?(): Promise<string>;
 }

@@ -17,12 +17,14 @@ import type {
   BridgeAgentState,
   BridgeErrorCode,
   BridgeInteraction,
+  BridgeMedia,
   BridgeStateOption,
   EventMessage,
   EventNamespace,
   JsonObject,
   JsonValue,
   Response,
+  ToastParams,
 } from './protocol.js';
 
 /** Why a call failed: a code from the service's reply, or the client's own TIMEOUT / CLOSED. */
@@ -117,7 +119,72 @@ export interface AgentApi {
   getState(...cb: Cb<BridgeAgentState>): Promise<BridgeAgentState>;
   getStateList(...cb: Cb<BridgeStateOption[]>): Promise<BridgeStateOption[]>;
   /** `'Available'`, or `'Idle'` with an idle code id (see `getStateList`). */
-  setState(state: 'Available' | 'Idle', reasonCodeId?: string, ...cb: Cb<Done>): Promise<Done>;
+  /**
+   * An index into `getStateList`'s answer (the vendor's form), a state name from it, or
+   * `'Available'` / `'Idle'` with an optional reason code id.
+   */
+  setState(state: number | string, reasonCodeId?: string, ...cb: Cb<Done>): Promise<Done>;
+}
+
+/** `media.*`: the agent's channels and their readiness. */
+export interface MediaApi {
+  getMediaList(...cb: Cb<BridgeMedia[]>): Promise<BridgeMedia[]>;
+  /** null for a media the agent does not have. */
+  getMediaByName(name: string, ...cb: Cb<BridgeMedia | null>): Promise<BridgeMedia | null>;
+  /** `state`: an index into `agent.getStateList`, or a name (`'Ready'`, `'NotReady'`, an idle code's name). */
+  setState(mediaName: string, state: number | string, ...cb: Cb<BridgeMedia | null>): Promise<BridgeMedia | null>;
+}
+
+/** `sipEndpoint.*`: the agent's microphone, as mute of the active call (speaker ones: NOT_SUPPORTED). */
+export interface SipEndpointApi {
+  muteMicrophone(...cb: Cb<Done>): Promise<Done>;
+  unmuteMicrophone(...cb: Cb<Done>): Promise<Done>;
+  isMicrophoneMute(...cb: Cb<boolean>): Promise<boolean>;
+  muteSpeaker(...cb: Cb<Done>): Promise<Done>;
+  unmuteSpeaker(...cb: Cb<Done>): Promise<Done>;
+  isSpeakerMute(...cb: Cb<boolean>): Promise<boolean>;
+}
+
+/** `configuration.*`: the options the deployment exposes. */
+export interface ConfigurationApi {
+  getOption(patterns: string | string[], ...cb: Cb<Record<string, string>>): Promise<Record<string, string>>;
+}
+
+/** `messenger.*`: to the other clients subscribed to `messenger.<channel>`. */
+export interface MessengerApi {
+  broadcastMessage(channel: string, message: JsonValue, ...cb: Cb<Done>): Promise<Done>;
+}
+
+/** `auth.*`. */
+export interface AuthApi {
+  getJwtToken(...cb: Cb<string>): Promise<string>;
+}
+
+/** `email.*`. */
+export interface EmailApi {
+  create(params?: JsonObject, ...cb: Cb<Done>): Promise<Done>;
+}
+
+type Out = JsonValue | undefined;
+/** `outbound.*` (campaign records), with the vendor's positional parameters. */
+export interface OutboundApi {
+  getCampaigns(...cb: Cb<Done>): Promise<Done>;
+  getPreviewRecord(campaignName: string, ...cb: Cb<Done>): Promise<Done>;
+  callPreviewRecord(interactionId: Out, recordHandle: Out, ...cb: Cb<Done>): Promise<Done>;
+  rejectPreviewRecord(interactionId: Out, recordHandle: Out, ...cb: Cb<Done>): Promise<Done>;
+  cancelPreviewRecord(interactionId: Out, recordHandle: Out, ...cb: Cb<Done>): Promise<Done>;
+  startDirectPushPreview(campaignName: string, ...cb: Cb<Done>): Promise<Done>;
+  stopDirectPushPreview(campaignName: string, ...cb: Cb<Done>): Promise<Done>;
+  rescheduleRecord(interactionId: Out, recordHandle: Out, rescheduleDate: Out, callbackType: Out, ...cb: Cb<Done>): Promise<Done>;
+  cancelReschedule(interactionId: Out, recordHandle: Out, ...cb: Cb<Done>): Promise<Done>;
+  getChainedRecords(interactionId: Out, ...cb: Cb<Done>): Promise<Done>;
+  getRecordFields(interactionId: Out, ...cb: Cb<Done>): Promise<Done>;
+  updateRecordFields(interactionId: Out, recordData: Out, ...cb: Cb<Done>): Promise<Done>;
+  getListOfCallResults(...cb: Cb<Done>): Promise<Done>;
+  setCallResult(interactionId: Out, callResult: Out, ...cb: Cb<Done>): Promise<Done>;
+  getCallResult(interactionId: Out, ...cb: Cb<Done>): Promise<Done>;
+  setDoNotCall(interactionId: Out, ...cb: Cb<Done>): Promise<Done>;
+  removeDoNotCall(interactionId: Out, ...cb: Cb<Done>): Promise<Done>;
 }
 
 /** The `voice` namespace. Without an interaction id, a call acts on the selected interaction. */
@@ -126,16 +193,40 @@ export interface VoiceApi {
   hold(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
   resume(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
   hangUp(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  startCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
+  stopCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
   pauseCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
   resumeCallRecording(interactionId?: string, ...cb: Cb<Done>): Promise<Done>;
-  /** Dial out: the number, and optionally the id of the caller id (outdial ANI) to present. */
-  dial(phoneNumber: string, aniId?: string, ...cb: Cb<Done>): Promise<Done>;
+  /**
+   * Dial out. `userData` (the vendor's form) is attached to the new call; a string instead is
+   * the id of the caller id (outdial ANI) to present.
+   */
+  dial(destination: string, userData?: JsonObject | string, ...cb: Cb<Done>): Promise<Done>;
+  /** `dial` with the vendor's `extensions` (accepted; our backends take none). */
+  dialEx(destination: string, userData?: JsonObject, extensions?: JsonObject, ...cb: Cb<Done>): Promise<Done>;
 }
 
 /** The `system` namespace. */
 export interface SystemApi {
-  /** The methods this page's origin may call. */
+  /** The methods this page's origin may call (those this desk answers NOT_SUPPORTED left out). */
   getAllowedServices(...cb: Cb<JsonValue>): Promise<JsonValue>;
+  /** A toast inside the desk; answers its id. Its buttons come back as `system` events. */
+  popupToast(params: ToastParams, ...cb: Cb<string>): Promise<string>;
+  updateToast(toastId: string, params: ToastParams, ...cb: Cb<Done>): Promise<Done>;
+  closeToast(toastId: string, ...cb: Cb<Done>): Promise<Done>;
+  /** Only a frame inside the desk can ask. */
+  amIVisible(...cb: Cb<boolean>): Promise<boolean>;
+  isFrameLeading(...cb: Cb<boolean>): Promise<boolean>;
+  isFrameFollowing(...cb: Cb<boolean>): Promise<boolean>;
+  isFrameNegotiating(...cb: Cb<boolean>): Promise<boolean>;
+  isFrameLeadingOrNegotiating(...cb: Cb<boolean>): Promise<boolean>;
+  isLastActiveFrame(...cb: Cb<boolean>): Promise<boolean>;
+  triggerActivity(...cb: Cb<Done>): Promise<Done>;
+  /** A dialog inside the desk (its origin must be on the deployment's dialog allow-list); answers its id. */
+  openDialog(url: string, options?: { title?: string; width?: number; height?: number }, ...cb: Cb<string>): Promise<string>;
+  closeDialog(dialogId: string, ...cb: Cb<Done>): Promise<Done>;
+  updateViewInApplicationMenuBar(params: JsonObject, ...cb: Cb<Done>): Promise<Done>;
+  closeViewInApplicationMenuBar(name: string, ...cb: Cb<Done>): Promise<Done>;
 }
 
 /**
@@ -151,6 +242,13 @@ export interface HostClient {
   readonly agent: AgentApi;
   readonly voice: VoiceApi;
   readonly system: SystemApi;
+  readonly media: MediaApi;
+  readonly sipEndpoint: SipEndpointApi;
+  readonly configuration: ConfigurationApi;
+  readonly messenger: MessengerApi;
+  readonly auth: AuthApi;
+  readonly email: EmailApi;
+  readonly outbound: OutboundApi;
   /**
    * Subscribe to event namespaces; resolves with the service's `subscriptionId`. The service
    * first sends the current interactions, then live events.
@@ -182,8 +280,60 @@ const API: Record<string, Record<string, number>> = {
     selectCaseByCaseId: 1,
   },
   agent: { get: 0, getState: 0, getStateList: 0, setState: 2 },
-  voice: { answer: 1, hold: 1, resume: 1, hangUp: 1, pauseCallRecording: 1, resumeCallRecording: 1, dial: 2 },
-  system: { getAllowedServices: 0 },
+  media: { getMediaList: 0, getMediaByName: 1, setState: 2 },
+  voice: {
+    answer: 1,
+    hold: 1,
+    resume: 1,
+    hangUp: 1,
+    startCallRecording: 1,
+    stopCallRecording: 1,
+    pauseCallRecording: 1,
+    resumeCallRecording: 1,
+    dial: 2,
+    dialEx: 3,
+  },
+  sipEndpoint: { muteMicrophone: 0, unmuteMicrophone: 0, isMicrophoneMute: 0, muteSpeaker: 0, unmuteSpeaker: 0, isSpeakerMute: 0 },
+  system: {
+    getAllowedServices: 0,
+    popupToast: 1,
+    updateToast: 2,
+    closeToast: 1,
+    amIVisible: 0,
+    isFrameLeading: 0,
+    isFrameFollowing: 0,
+    isFrameNegotiating: 0,
+    isFrameLeadingOrNegotiating: 0,
+    isLastActiveFrame: 0,
+    triggerActivity: 0,
+    openDialog: 2,
+    closeDialog: 1,
+    updateViewInApplicationMenuBar: 1,
+    closeViewInApplicationMenuBar: 1,
+  },
+  configuration: { getOption: 1 },
+  messenger: { broadcastMessage: 2 },
+  auth: { getJwtToken: 0 },
+  email: { create: 1 },
+  outbound: {
+    getCampaigns: 0,
+    getPreviewRecord: 1,
+    callPreviewRecord: 2,
+    rejectPreviewRecord: 2,
+    cancelPreviewRecord: 2,
+    startDirectPushPreview: 1,
+    stopDirectPushPreview: 1,
+    rescheduleRecord: 4,
+    cancelReschedule: 2,
+    getChainedRecords: 1,
+    getRecordFields: 1,
+    updateRecordFields: 2,
+    getListOfCallResults: 0,
+    setCallResult: 2,
+    getCallResult: 1,
+    setDoNotCall: 1,
+    removeDoNotCall: 1,
+  },
 };
 
 const HANDSHAKE_RETRY_MS = 250;

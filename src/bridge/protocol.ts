@@ -39,8 +39,60 @@ export const METHODS = {
     'selectCaseByCaseId',
   ],
   agent: ['get', 'getState', 'getStateList', 'setState'],
-  voice: ['answer', 'hold', 'resume', 'hangUp', 'pauseCallRecording', 'resumeCallRecording', 'dial'],
-  system: ['getAllowedServices'],
+  media: ['getMediaList', 'getMediaByName', 'setState'],
+  voice: [
+    'answer',
+    'hold',
+    'resume',
+    'hangUp',
+    'startCallRecording',
+    'stopCallRecording',
+    'pauseCallRecording',
+    'resumeCallRecording',
+    'dial',
+    'dialEx',
+  ],
+  sipEndpoint: ['muteMicrophone', 'unmuteMicrophone', 'isMicrophoneMute', 'muteSpeaker', 'unmuteSpeaker', 'isSpeakerMute'],
+  system: [
+    'getAllowedServices',
+    'popupToast',
+    'updateToast',
+    'closeToast',
+    'amIVisible',
+    'isFrameLeading',
+    'isFrameFollowing',
+    'isFrameNegotiating',
+    'isFrameLeadingOrNegotiating',
+    'isLastActiveFrame',
+    'triggerActivity',
+    'openDialog',
+    'closeDialog',
+    'updateViewInApplicationMenuBar',
+    'closeViewInApplicationMenuBar',
+  ],
+  configuration: ['getOption'],
+  messenger: ['broadcastMessage'],
+  auth: ['getJwtToken'],
+  email: ['create'],
+  outbound: [
+    'getCampaigns',
+    'getPreviewRecord',
+    'callPreviewRecord',
+    'rejectPreviewRecord',
+    'cancelPreviewRecord',
+    'startDirectPushPreview',
+    'stopDirectPushPreview',
+    'rescheduleRecord',
+    'cancelReschedule',
+    'getChainedRecords',
+    'getRecordFields',
+    'updateRecordFields',
+    'getListOfCallResults',
+    'setCallResult',
+    'getCallResult',
+    'setDoNotCall',
+    'removeDoNotCall',
+  ],
 } as const;
 
 export type Namespace = keyof typeof METHODS;
@@ -56,11 +108,16 @@ const methodSet: ReadonlySet<string> = new Set(ALL_METHODS);
 /** True for a known `"<namespace>.<method>"`. */
 export const isMethodName = (name: string): name is MethodName => methodSet.has(name);
 
-/** The event streams a client may subscribe to. */
-export const EVENT_NAMESPACES = ['interaction', 'agent', 'markdone'] as const;
-export type EventNamespace = (typeof EVENT_NAMESPACES)[number];
+/** The event streams a client may subscribe to (besides `messenger.<channel>`). */
+export const EVENT_NAMESPACES = ['interaction', 'agent', 'markdone', 'media', 'system'] as const;
+/** A messenger channel's event name: `messenger.<channel>`. */
+export type MessengerEvent = `messenger.${string}`;
+export type EventNamespace = (typeof EVENT_NAMESPACES)[number] | MessengerEvent;
 const eventNsSet: ReadonlySet<string> = new Set(EVENT_NAMESPACES);
-export const isEventNamespace = (name: string): name is EventNamespace => eventNsSet.has(name);
+/** A channel name: letters, digits and `_.:/-`, at most 64 characters. */
+export const MESSENGER_CHANNEL = /^[\w.:/-]{1,64}$/;
+export const isEventNamespace = (name: string): name is EventNamespace =>
+  eventNsSet.has(name) || (name.startsWith('messenger.') && MESSENGER_CHANNEL.test(name.slice(10)));
 
 /** Stable failure codes (`errorCode`). A response is a failure exactly when `errorMessage` is present. */
 export type BridgeErrorCode =
@@ -72,6 +129,8 @@ export type BridgeErrorCode =
   | 'UNKNOWN_REQUEST'
   | 'BACKEND_ERROR'
   | 'MARKDONE_BLOCKED'
+  /** This desk (its backend, or an embedded desk at all) cannot do that: answered at once. */
+  | 'NOT_SUPPORTED'
   /** Used by the host client for an unanswered request; the service never sends it. */
   | 'TIMEOUT';
 
@@ -244,6 +303,49 @@ export interface BridgeStateOption {
   state: 'Available' | 'Idle';
   reasonCodeId?: string;
   name: string;
+}
+
+/** One of the agent's channels (`media.getMediaList`, `media` events). */
+export interface BridgeMedia {
+  /** The vendor's media name: voice, chat, email, social. */
+  name: InteractionMedia;
+  /** Ready for offers on this channel (the agent's state when the backend has no per-channel readiness). */
+  available: boolean;
+  /** `Ready` or `NotReady`, as the vendor's media state names it. */
+  state: 'Ready' | 'NotReady';
+  reasonCodeId?: string;
+  reasonCodeName?: string;
+  /** How many interactions of this media the agent may hold at once, and holds now. */
+  capacity: number;
+  activeInteractions: number;
+  /** False when readiness is the agent's overall state (the backend knows no per-channel state). */
+  perChannel: boolean;
+}
+
+/** `system.popupToast` / `updateToast` parameters. */
+export interface ToastParams {
+  title?: string;
+  subject?: string;
+  message?: string;
+  iconUrl?: string;
+  /** `{ key: value }` or `[{ key, value }]`. */
+  keyValues?: Record<string, string> | { key: string; value: string }[];
+  /** Labels, or `{ id, label }`. */
+  buttons?: (string | { id?: string; label: string })[];
+  /** Adds Show and Dismiss buttons. */
+  buttonShowDismiss?: boolean;
+  /** Seconds until the toast closes itself (0 or absent: it stays). */
+  autoCloseTimeout?: number;
+  /** Pixels, 200–640. */
+  width?: number;
+}
+
+/** A `system` event: a toast's button was pressed or it closed; a dialog closed. */
+export interface SystemEvent {
+  eventType: 'TOAST_BUTTON_CLICKED' | 'TOAST_CLOSED' | 'DIALOG_CLOSED';
+  toastId?: string;
+  dialogId?: string;
+  buttonId?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

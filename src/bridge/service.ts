@@ -30,9 +30,13 @@ import {
   type EventMessage,
   type EventNamespace,
   type JsonValue,
+  type MessengerEvent,
   type MethodName,
   type Response,
 } from './protocol.js';
+import { Overlays } from './namespaces/overlays.js';
+import { unsupported } from './namespaces/support.js';
+import { mountBridgeUi } from './ui/bridge-ui.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { classify, envelopeOf } from './validate.js';
 
@@ -49,6 +53,18 @@ export interface BridgeServiceOptions {
   userData?: { readAllowed?: readonly string[]; writeAllowed?: readonly string[] };
   rateLimit?: { perSecond: number; burst: number; quarantineMs: number };
   now?: () => number;
+  /**
+   * Where toasts and dialogs appear (`system.popupToast`, `system.openDialog`): the desk's
+   * `<cc-provider>`. Without it those methods answer NOT_SUPPORTED.
+   */
+  ui?: HTMLElement;
+  /** Origins whose pages `system.openDialog` may show (exact origins; none = no dialogs). */
+  dialogOrigins?: readonly string[];
+  /**
+   * The options `configuration.getOption` may answer (nothing else is ever exposed): an object
+   * of strings, or its JSON text (the provider's `bridge-options` attribute).
+   */
+  options?: string | Readonly<Record<string, string>>;
 }
 
 /** A running service. */
@@ -58,11 +74,15 @@ export interface BridgeService {
 }
 
 /** Methods whose permission lets an origin subscribe to a namespace (reading what the events carry). */
-const SUBSCRIBE_NEEDS: Record<EventNamespace, readonly MethodName[]> = {
+const SUBSCRIBE_NEEDS: Record<Exclude<EventNamespace, MessengerEvent>, readonly MethodName[]> = {
   interaction: ['interaction.getInteractions', 'interaction.getByInteractionId'],
   markdone: ['interaction.getInteractions', 'interaction.getByInteractionId'],
   agent: ['agent.get', 'agent.getState'],
+  media: ['media.getMediaList', 'media.getMediaByName'],
+  system: ['system.popupToast', 'system.openDialog'],
 };
+const subscribeNeeds = (ns: EventNamespace): readonly MethodName[] =>
+  ns.startsWith('messenger.') ? ['messenger.broadcastMessage'] : SUBSCRIBE_NEEDS[ns as Exclude<EventNamespace, MessengerEvent>];
 
 /**
  * What a task change looks like to a client, for comparisons. The selection flags are left out:
@@ -80,6 +100,8 @@ const json = (v: unknown): string => JSON.stringify(v);
  */
 export function startBridgeService(store: CcStore, options: BridgeServiceOptions): BridgeService {
   const rules = parseOrigins(options.origins);
+  const dialogOrigins = parseOrigins(options.dialogOrigins ?? []).map((r) => r.origin);
+  const deploymentOptions = optionsOf(options.options);
   const win = options.window ?? globalThis.window;
   const now = options.now ?? (() => Date.now());
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
@@ -119,6 +141,19 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
     const message: EventMessage = { event: ns, data, userAgent: SERVICE_USER_AGENT, protocolVersion: PROTOCOL_VERSION };
     for (const t of to ? [to] : subscribers.targets(ns)) post(t, message);
   };
+
+  /** To the subscribers of `ns`, leaving out `except`'s window, or to `only`'s window if it subscribed. */
+  const emitSome = (ns: EventNamespace, data: JsonValue, except?: Target, only?: Target): number => {
+    const to = subscribers
+      .targets(ns)
+      .filter((t) => !(except && t.source === except.source) && (!only || (t.source === only.source && t.origin === only.origin)));
+    for (const t of to) emit(ns, data, t);
+    return to.length;
+  };
+
+  const overlays = new Overlays((data, owner) => emitSome('system', data as unknown as JsonValue, undefined, owner));
+  const ui = options.ui ? mountBridgeUi(options.ui, overlays) : undefined;
+  overlays.attach(ui);
 
   // ---- projections and events -----------------------------------------------------------------
 
@@ -182,9 +217,16 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
 
   // ---- requests -------------------------------------------------------------------------------
 
-  const contextFor = (rule: OriginRule): MethodContext => ({
+  const contextFor = (rule: OriginRule, caller: Target): MethodContext => ({
     store,
     rule,
+    caller,
+    window: win,
+    ui,
+    overlays,
+    dialogOrigins,
+    options: deploymentOptions,
+    emit: emitSome,
     writeAllowed,
     project,
     markdoneRefused,
@@ -202,9 +244,15 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
       fail(target, referenceId, 'UNKNOWN_REQUEST', `unknown request "${method}"`);
       return;
     }
+    const ctx = contextFor(rule, target);
+    const notHere = unsupported(method, ctx);
+    if (notHere !== undefined) {
+      fail(target, referenceId, 'NOT_SUPPORTED', `${method} is not supported: ${notHere}`);
+      return;
+    }
     let result: ReturnType<typeof handler>;
     try {
-      result = handler(params, contextFor(rule));
+      result = handler(params, ctx);
     } catch (e) {
       const f = toFailure(e);
       fail(target, referenceId, f.code, f.message);
@@ -220,7 +268,7 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
   };
 
   const subscribe = (target: Target, rule: OriginRule, referenceId: string, namespaces: EventNamespace[]): void => {
-    const refused = namespaces.filter((ns) => !SUBSCRIBE_NEEDS[ns].some((m) => isMethodAllowed(rule, m)));
+    const refused = namespaces.filter((ns) => !subscribeNeeds(ns).some((m) => isMethodAllowed(rule, m)));
     if (refused.length > 0) {
       fail(target, referenceId, 'FORBIDDEN', `${target.origin} may not subscribe to ${refused.join(', ')}`);
       return;
@@ -283,10 +331,30 @@ export function startBridgeService(store: CcStore, options: BridgeServiceOptions
       win.removeEventListener('message', onMessage);
       for (const s of storeSubs) s.unsubscribe();
       watches.closeAll();
+      overlays.clear();
       subscribers.clear();
       lastSent.clear();
     },
   };
+}
+
+/** The deployment's options: an object of strings (or its JSON text), or a clear Error. */
+function optionsOf(spec: string | Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> {
+  let value: unknown = spec ?? {};
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new Error('bridge options must be a JSON object of strings, such as {"voice.prefix":"0"}');
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('bridge options must be an object of strings');
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new Error(`bridge option "${k.slice(0, 60)}" must be a string`);
+    out[k] = v;
+  }
+  return Object.freeze(out);
 }
 
 /** Runs `f`, swallowing anything it throws: the service must never throw into the page. */

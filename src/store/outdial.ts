@@ -8,9 +8,19 @@ import { validateDialNumber } from '../model/index.js';
 import type { ErrorCode } from '../model/domain.js';
 import { defined } from '../model/payload.js';
 import type { StoreState } from './state.js';
+import { userDataProblem } from './validate.js';
 
-/** Dial `number` (with the caller id `aniId`, when given); refused or failed with a CcError. */
-export function outdial(state: StoreState, backend: ContactCenter, number: string, aniId?: string): Promise<void> {
+/**
+ * Dial `number` (with the caller id `aniId`, and `userData` attached to the new call, when given);
+ * refused or failed with a CcError.
+ */
+export function outdial(
+  state: StoreState,
+  backend: ContactCenter,
+  number: string,
+  aniId?: string,
+  userData?: Record<string, string>,
+): Promise<void> {
   if (state.stopped) return state.stoppedRefusal('outdial');
   const refused = (code: ErrorCode, reason: string): Promise<never> => state.refuse(state.refusal(code, 'outdial', reason));
   const profile = state.agent.profile;
@@ -22,5 +32,7 @@ export function outdial(state: StoreState, backend: ContactCenter, number: strin
   const ani = aniId === undefined ? undefined : profile.outdial.anis.find((candidate) => candidate.id === aniId);
   if (aniId !== undefined && !ani) return refused('INVALID_PARAMETERS', `unknown caller id ${JSON.stringify(aniId)}`);
   if (state.list.all.some((task) => task.media === 'telephony')) return refused('INVALID_STATE', 'a call is already in progress');
-  return backend.outdial(defined({ destination: checked.number, origin: ani?.number })).catch(state.rejected('outdial'));
+  const dataProblem = userData === undefined ? undefined : userDataProblem(userData);
+  if (dataProblem) return refused('INVALID_PARAMETERS', dataProblem);
+  return backend.outdial(defined({ destination: checked.number, origin: ani?.number, userData })).catch(state.rejected('outdial'));
 }

@@ -10,6 +10,7 @@
  * - task-commands.ts — the Task operations (accept, hold, consult, wrap-up …), selection, markdone
  * - outdial.ts, directory.ts — dialling out; consult/transfer destinations
  * - conversations.ts — transcripts, typing, unread counts and sending of digital tasks
+ * - capabilities.ts — commands only some backends have (per-channel readiness, recording start/stop, a token)
  *
  * A new module is wired in here, in four places: built below from `state` (and `flights`,
  * `backend` as it needs), its backend events routed in the one `session.events$` subscription,
@@ -22,6 +23,7 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { ContactCenter } from '../backends/contact-center.js';
 import { AGENT_STATE_EVENTS, isTaskEventName, type AgentStateEvent, type BackendEvent, type TaskMessage } from '../model/index.js';
 import { AgentState } from './agent-state.js';
+import { capabilitiesOf } from './capabilities.js';
 import { createConversations } from './conversations.js';
 import { CommandFlights } from './commands.js';
 import { DirectoryStore } from './directory.js';
@@ -109,7 +111,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
     ...taskCommands(state, flights, backend),
 
     setAgentState: (next, idleCodeId) => agentState.set(next, idleCodeId),
-    outdial: (number, aniId) => outdial(state, backend, number, aniId),
+    outdial: (number, aniId, userData) => outdial(state, backend, number, aniId, userData),
+    capabilities: capabilitiesOf(backend),
     refreshDirectory: () => directory.refresh(),
   };
 }

@@ -16,6 +16,7 @@ import type {
 } from '../model/domain.js';
 import type { Conversations } from './conversations.js';
 export type { Conversation, Conversations } from './conversations.js';
+import type { StoreCapabilities } from './capabilities.js';
 
 export interface WrapupInput {
   auxCodeId: string;
@@ -90,11 +91,14 @@ export interface CcStore {
   // Agent commands.
   setAgentState(state: Extract<AgentStateName, 'Available' | 'Idle'>, idleCodeId?: string): Promise<void>;
   /** Dial out; the number is validated against the profile's dial plan. */
-  outdial(number: string, aniId?: string): Promise<void>;
+  outdial(number: string, aniId?: string, userData?: Record<string, string>): Promise<void>;
   /** Load or reload consult/transfer destinations into `directory$`. */
   refreshDirectory(): Promise<void>;
 
   // Host-imposed markdone blocking (bridge `blockMarkdone` / `unblockMarkdone`).
   blockMarkdone(taskId: string, warning: string): void;
   unblockMarkdone(taskId: string): void;
+
+  /** Commands only some backends have (per-channel readiness, recording start/stop, a token). */
+  readonly capabilities: StoreCapabilities;
 }

@@ -110,12 +110,21 @@ function generator(seed: number): { next(i: number): unknown } {
     (m) => (m.parameters = new Array(70_000).fill(0)),
   ];
 
+  const LENIENT_FIRST: ReadonlySet<string> = new Set([
+    'interaction.getByInteractionId',
+    'agent.setState',
+    'media.getMediaByName',
+    'messenger.broadcastMessage',
+    'configuration.getOption',
+  ]);
+
   /** A real method with parameters that must be refused (first one always bad). */
   const badParams = (): Record<string, unknown> => {
     const request = pick(ALL_METHODS);
     const parameters = [pick(badFirst)(), ...Array.from({ length: int(6) }, () => pick(anything)())];
-    // An unknown id is a valid question for getByInteractionId (answered null): add one too many.
-    if (request === 'interaction.getByInteractionId') parameters.push('extra');
+    // Where any first parameter may be a valid question (an unknown id or media name is answered
+    // null, a number is a state index, any word a channel or an option pattern): too many parameters.
+    if (LENIENT_FIRST.has(request)) parameters.push('extra', 'extra', 'extra');
     return { request, parameters };
   };
 

@@ -21,6 +21,7 @@ import type { MediaChannel } from '../../model/seed-types.js';
 import {
   BackendError,
   type AgentSession,
+  type ChannelStatus,
   type ConsultEndPayload,
   type ConsultPayload,
   type ContactCenter,
@@ -41,6 +42,7 @@ import {
   type SimQueue,
 } from './directory.js';
 import { Faults, type FaultOptions, type SimCommand } from './faults.js';
+import { ChannelReadiness } from './media.js';
 import { EventOutbox } from './outbox.js';
 import { newCustomer, newInteraction, toMessage, type Customer } from './payloads.js';
 import { defaultProfile, dialable, RONA_CODE_ID } from './profile.js';
@@ -169,6 +171,7 @@ export class SimulatedContactCenter implements ContactCenter {
   private readonly timers: Timers;
   private readonly outbox: EventOutbox;
   private readonly faults = new Faults();
+  private readonly readiness = new ChannelReadiness((m) => (m === 'telephony' ? CAPACITY.voice : CAPACITY.digital));
   private readonly profile: AgentProfile;
   private readonly tasks = new Map<string, SimTask>();
   private readonly plans = new Map<string, { action: PrimaryAction; afterMs: number }>();
@@ -253,6 +256,14 @@ export class SimulatedContactCenter implements ContactCenter {
     return Promise.resolve();
   }
 
+  channels(): Promise<ChannelStatus[]> {
+    return attempt(() => (this.ensureConnected(), this.readiness.list()));
+  }
+
+  setChannelState(channel: MediaChannel, state: 'Available' | 'Idle', auxCodeId?: string): Promise<void> {
+    return attempt(() => (this.ensureConnected(), this.readiness.set(channel, state, auxCodeId, this.profile.idleCodes)));
+  }
+
   directory(): Promise<Directory> {
     return attempt(() => {
       this.ensureConnected();
@@ -302,6 +313,7 @@ export class SimulatedContactCenter implements ContactCenter {
       const customer: Customer = { id: number, name: number, number, address: number, region: 'US' };
       const task = this.createTask('telephony', customer, OUTDIAL_QUEUE, 'OUTBOUND');
       Object.assign(task.interaction.callProcessingDetails, { ani: ani.number, outdialAgentId: this.agentId });
+      if (payload.userData) this.attachUserData(task, payload.userData);
       this.send(task, 'AgentOfferContact');
       if (fault) {
         this.send(task, 'AgentOutboundFailed', { reason: fault.message, reasonCode: SIMULATED_FAILURE });
@@ -373,16 +385,20 @@ export class SimulatedContactCenter implements ContactCenter {
 
   setUserData(interactionId: string, values: Record<string, string>): Promise<void> {
     return this.run('setUserData', interactionId, (task) => {
-      const entries = checkUserData(task, values);
-      const i = task.interaction;
-      const data = (i.callAssociatedData ??= {});
-      const details = (i.callAssociatedDetails ??= {});
-      for (const [key, value] of entries) {
-        data[key] = { ...(data[key] ?? { name: key, displayName: key, type: 'STRING', agentEditable: true }), value };
-        details[key] = value;
-      }
+      this.attachUserData(task, values);
       this.send(task, 'ContactUpdated', { updatedBy: this.agentId });
     });
+  }
+
+  private attachUserData(task: SimTask, values: Record<string, string>): void {
+    const entries = checkUserData(task, values);
+    const i = task.interaction;
+    const data = (i.callAssociatedData ??= {});
+    const details = (i.callAssociatedDetails ??= {});
+    for (const [key, value] of entries) {
+      data[key] = { ...(data[key] ?? { name: key, displayName: key, type: 'STRING', agentEditable: true }), value };
+      details[key] = value;
+    }
   }
 
   deleteUserData(interactionId: string, key: string): Promise<void> {
@@ -893,7 +909,9 @@ export class SimulatedContactCenter implements ContactCenter {
 
   private pickMedia(force: boolean): MediaChannel | undefined {
     const mix: Partial<Record<MediaChannel, number>> = { ...(this.options.mediaMix ?? DEFAULT_MIX) };
-    for (const media of Object.keys(mix) as MediaChannel[]) if (!force && !this.hasCapacity(media)) delete mix[media];
+    for (const media of Object.keys(mix) as MediaChannel[]) {
+      if (!force && (!this.hasCapacity(media) || !this.readiness.isReady(media))) delete mix[media];
+    }
     return this.rng.weighted(mix);
   }
 

@@ -3,7 +3,7 @@
  * @module
  */
 import type { AgentView } from '../../model/domain.js';
-import type { BridgeAgent, BridgeAgentState, BridgeStateOption } from '../protocol.js';
+import type { BridgeAgent, BridgeAgentState, BridgeStateOption, JsonValue } from '../protocol.js';
 import { checkArity, optString, reqString } from '../validate.js';
 import { BridgeFailure, type MethodHandler } from './context.js';
 
@@ -46,6 +46,48 @@ const STATE_NAMES: ReadonlyMap<string, 'Available' | 'Idle'> = new Map([
   ['not_ready', 'Idle'],
 ]);
 
+/** A chosen state: Available, or Idle with an optional idle code. */
+export interface ChosenState {
+  state: 'Available' | 'Idle';
+  reasonCodeId?: string;
+}
+
+/**
+ * The state a client chose, as the vendor's library sends it: an index into the list
+ * `getStateList` answered (a number or a numeric string), a state's name from that list
+ * (`"Available"`, `"Lunch"`), or `"Available"`/`"Ready"`/`"Idle"`/`"NotReady"` with an optional
+ * reason code id as the second parameter. INVALID_PARAMETERS otherwise (an index out of range too).
+ */
+export function chooseState(list: readonly BridgeStateOption[], p: readonly (JsonValue | undefined)[], first: number, what: string): ChosenState {
+  const v = p[first];
+  const codeId = optString(p, first + 1, 'reasonCodeId');
+  const fromList = (o: BridgeStateOption): ChosenState => {
+    if (codeId !== undefined && codeId !== o.reasonCodeId) {
+      throw new BridgeFailure('INVALID_PARAMETERS', `${what}: "${o.name}" takes no other reason code`);
+    }
+    return o.reasonCodeId === undefined ? { state: o.state } : { state: o.state, reasonCodeId: o.reasonCodeId };
+  };
+  const index = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : undefined;
+  if (index !== undefined) {
+    const o = Number.isInteger(index) ? list[index] : undefined;
+    if (!o) throw new BridgeFailure('INVALID_PARAMETERS', `${what}: state index ${index} is not between 0 and ${list.length - 1}`);
+    return fromList(o);
+  }
+  const name = reqString(p, first, 'state', 64);
+  const lower = name.toLowerCase();
+  const named = list.find((o) => o.name.toLowerCase() === lower);
+  if (named) return fromList(named);
+  const generic = STATE_NAMES.get(lower);
+  if (generic === 'Available' && list[0]) return fromList(list[0]);
+  if (generic === 'Idle') {
+    if (codeId !== undefined && !list.some((o) => o.reasonCodeId === codeId)) {
+      throw new BridgeFailure('INVALID_PARAMETERS', `no idle code "${codeId}"`);
+    }
+    return codeId === undefined ? { state: 'Idle' } : { state: 'Idle', reasonCodeId: codeId };
+  }
+  throw new BridgeFailure('INVALID_PARAMETERS', `${what}: "${name.slice(0, 64)}" is neither an index into agent.getStateList nor a state name from it`);
+}
+
 /** The `agent.*` handlers. */
 export const agentMethods: Record<string, MethodHandler> = {
   get(p, ctx) {
@@ -62,19 +104,7 @@ export const agentMethods: Record<string, MethodHandler> = {
   },
   async setState(p, ctx) {
     checkArity('agent.setState', p, 2);
-    const name = reqString(p, 0, 'state', 32);
-    const state = STATE_NAMES.get(name.toLowerCase());
-    if (!state) throw new BridgeFailure('INVALID_PARAMETERS', 'state must be "Available" or "Idle"');
-    const codeId = optString(p, 1, 'reasonCodeId');
-    if (state === 'Available') {
-      if (codeId !== undefined) throw new BridgeFailure('INVALID_PARAMETERS', 'Available takes no reason code');
-      await ctx.store.setAgentState('Available');
-      return;
-    }
-    if (codeId !== undefined) {
-      const code = ctx.store.agent.profile?.idleCodes.find((c) => c.id === codeId && !c.isSystem);
-      if (!code) throw new BridgeFailure('INVALID_PARAMETERS', `no idle code "${codeId}"`);
-    }
-    await ctx.store.setAgentState('Idle', codeId);
+    const chosen = chooseState(stateListOf(ctx.store.agent), p, 0, 'agent.setState');
+    await ctx.store.setAgentState(chosen.state, chosen.reasonCodeId);
   },
 };

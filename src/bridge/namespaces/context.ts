@@ -6,7 +6,10 @@
 import type { Task, TaskState } from '../../model/domain.js';
 import type { CcStore } from '../../store/types.js';
 import type { OriginRule } from '../origins.js';
-import type { BridgeErrorCode, BridgeInteraction, JsonValue } from '../protocol.js';
+import type { BridgeErrorCode, BridgeInteraction, EventNamespace, JsonValue } from '../protocol.js';
+import type { BridgeUi } from '../ui/port.js';
+import type { Overlays } from './overlays.js';
+import type { Target } from './subscribers.js';
 import type { TaskWatch } from './watch.js';
 
 /** A refused or failed call: becomes `errorCode` + `errorMessage` in the response. */
@@ -35,6 +38,20 @@ export interface MethodContext {
   selectionChanged(force: boolean): void;
   /** Starts watching a task's changes (call before issuing the command whose outcome you await). */
   watch(taskId: string): TaskWatch;
+  /** The calling window and its origin. */
+  readonly caller: Target;
+  /** The window the service runs in. */
+  readonly window: Window;
+  /** Toasts and dialogs inside the desk (absent when the service has nowhere to show them). */
+  readonly ui?: BridgeUi;
+  /** The toasts and dialogs clients opened. */
+  readonly overlays: Overlays;
+  /** Origins whose pages `system.openDialog` may show (empty: no dialogs). */
+  readonly dialogOrigins: readonly string[];
+  /** What `configuration.getOption` may answer: the options the deployment exposes. */
+  readonly options: Readonly<Record<string, string>>;
+  /** Sends an event to the subscribers of `ns` (all of them, or `to` only when subscribed). */
+  emit(ns: EventNamespace, data: JsonValue, except?: Target, only?: Target): number;
 }
 
 /**

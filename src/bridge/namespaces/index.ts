@@ -6,14 +6,26 @@ import { METHODS, type MethodName, type Namespace } from '../protocol.js';
 import { agentMethods } from './agent.js';
 import type { MethodHandler } from './context.js';
 import { interactionMethods } from './interaction.js';
-import { systemMethods } from './system.js';
+import { mediaMethods } from './media.js';
+import { sipEndpointMethods } from './sip-endpoint.js';
+import { authMethods, configurationMethods, messengerMethods, notServed, systemMethods } from './system.js';
 import { voiceMethods } from './voice.js';
+
+/** Every method of a namespace the support table always refuses (./support.ts). */
+const none = (ns: Namespace): Record<string, MethodHandler> => Object.fromEntries(METHODS[ns].map((m) => [m, notServed]));
 
 const byNamespace: Record<Namespace, Record<string, MethodHandler>> = {
   interaction: interactionMethods,
   agent: agentMethods,
+  media: mediaMethods,
   voice: voiceMethods,
+  sipEndpoint: { ...none('sipEndpoint'), ...sipEndpointMethods },
   system: systemMethods,
+  configuration: configurationMethods,
+  messenger: messengerMethods,
+  auth: authMethods,
+  email: none('email'),
+  outbound: none('outbound'),
 };
 
 /** Handlers for every method of `METHODS` (a missing one is a programming error, thrown at load). */

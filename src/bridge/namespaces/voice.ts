@@ -6,9 +6,9 @@
 import type { Task } from '../../model/domain.js';
 import type { CcStore } from '../../store/types.js';
 import type { JsonValue } from '../protocol.js';
-import { checkArity, optString, reqString } from '../validate.js';
+import { checkArity, optObject, optString, reqString, userDataOf } from '../validate.js';
 import { confirmed } from './confirm.js';
-import { BridgeFailure, findTask, type MethodContext, type MethodHandler } from './context.js';
+import { BridgeFailure, findTask, requireLive, requireWritable, type MethodContext, type MethodHandler } from './context.js';
 
 /** Digits with an optional leading +, and the usual separators. */
 const PHONE = /^\+?[0-9*#][0-9*#().\- ]{0,40}$/;
@@ -40,14 +40,46 @@ const callControl =
     await confirmed(ctx, id, () => ctx.store[CALL_CONTROLS[method]](id));
   };
 
+/** Recording start / stop: optional store capabilities (NOT_SUPPORTED without them, see ./support.ts). */
+const recording =
+  (method: 'startCallRecording' | 'stopCallRecording', command: 'startRecording' | 'stopRecording'): MethodHandler =>
+  async (p, ctx) => {
+    const task = voiceTask(`voice.${method}`, p, ctx);
+    requireLive(task, `voice.${method}`);
+    await confirmed(ctx, task.id, () => ctx.store.capabilities[command]!(task.id));
+  };
+
+/** Dials; answered once the contact center took the dial (the new call then arrives as an `interaction` event). */
+async function dialOut(ctx: MethodContext, number: string, aniId: string | undefined, userData: Record<string, string>): Promise<void> {
+  await ctx.store.outdial(number, aniId, Object.keys(userData).length > 0 ? userData : undefined);
+}
+
+/** `(destination, userData | aniId, extensions)`: a phone number, then user data (the vendor's form) or our caller id. */
+function dialArgs(method: string, p: readonly (JsonValue | undefined)[], ctx: MethodContext): [string, string | undefined, Record<string, string>] {
+  const number = reqString(p, 0, 'destination', 64);
+  if (!PHONE.test(number)) throw new BridgeFailure('INVALID_PARAMETERS', `${method}: destination is not a phone number`);
+  const second = p[1];
+  if (typeof second === 'string') return [number, optString(p, 1, 'aniId'), {}];
+  const obj = optObject(p, 1, 'userData');
+  const userData = obj ? userDataOf(obj, 'userData') : {};
+  requireWritable(Object.keys(userData), ctx.writeAllowed);
+  return [number, undefined, userData];
+}
+
 /** The `voice.*` handlers. */
 export const voiceMethods: Record<string, MethodHandler> = {
   ...Object.fromEntries(Object.keys(CALL_CONTROLS).map((m) => [m, callControl(m as keyof typeof CALL_CONTROLS)])),
-  async dial(p, ctx) {
+  startCallRecording: recording('startCallRecording', 'startRecording'),
+  stopCallRecording: recording('stopCallRecording', 'stopRecording'),
+  dial(p, ctx) {
     checkArity('voice.dial', p, 2);
-    const number = reqString(p, 0, 'phoneNumber', 64);
-    if (!PHONE.test(number)) throw new BridgeFailure('INVALID_PARAMETERS', 'phoneNumber is not a phone number');
-    const aniId = optString(p, 1, 'aniId');
-    await ctx.store.outdial(number, aniId);
+    return dialOut(ctx, ...dialArgs('voice.dial', p, ctx));
+  },
+  dialEx(p, ctx) {
+    checkArity('voice.dialEx', p, 3);
+    const args = dialArgs('voice.dialEx', p, ctx);
+    // Extensions are checked and ignored: none of our backends takes dial extensions.
+    optObject(p, 2, 'extensions');
+    return dialOut(ctx, ...args);
   },
 };

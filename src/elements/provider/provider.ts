@@ -112,6 +112,13 @@ export class CcProvider extends LitElement {
   @property({ attribute: 'bridge-user-data-read' }) bridgeUserDataRead?: string;
   /** Bridge: user-data keys host pages may write (space-separated; absent = all). */
   @property({ attribute: 'bridge-user-data-write' }) bridgeUserDataWrite?: string;
+  /** Bridge: origins whose pages `system.openDialog` may show inside the desk (space-separated; absent = none). */
+  @property({ attribute: 'bridge-dialog-origins' }) bridgeDialogOrigins?: string;
+  /**
+   * Bridge: the options `configuration.getOption` answers, a JSON object of strings such as
+   * `{"voice.dial-prefix":"0"}` (absent = none; nothing else is exposed).
+   */
+  @property({ attribute: 'bridge-options' }) bridgeOptions?: string;
 
   @state() private translator: Translator = defaultTranslator;
   @state() private connection?: ConnectionStatus;
@@ -194,7 +201,11 @@ export class CcProvider extends LitElement {
     if (changed.has('locale') || this.#localeRequest === 0) void this.#loadLocale();
     // The bridge follows its attributes once the store runs (before that, start-up turns it on).
     const bridgeChanged =
-      changed.has('bridgeOrigins') || changed.has('bridgeUserDataRead') || changed.has('bridgeUserDataWrite');
+      changed.has('bridgeOrigins') ||
+      changed.has('bridgeUserDataRead') ||
+      changed.has('bridgeUserDataWrite') ||
+      changed.has('bridgeDialogOrigins') ||
+      changed.has('bridgeOptions');
     if (bridgeChanged && this.#session?.started && this.#wanted === this.#configKey()) void this.#syncBridge();
   }
 
@@ -316,6 +327,9 @@ export class CcProvider extends LitElement {
         origins,
         window: this.ownerDocument.defaultView ?? window,
         userData: { readAllowed: listOf(this.bridgeUserDataRead), writeAllowed: listOf(this.bridgeUserDataWrite) },
+        ui: this,
+        dialogOrigins: listOf(this.bridgeDialogOrigins),
+        options: this.bridgeOptions ?? undefined,
       });
     } catch (error) {
       this.bridgeError = error instanceof Error ? error.message : String(error);

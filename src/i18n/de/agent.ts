@@ -4,6 +4,11 @@ import type { default as en, Sentences } from '../en/agent.js';
 export default {
   'The agent desk could not start: {message}': 'Der Agenten-Arbeitsplatz konnte nicht starten: {message}',
   'The host-page connection is off: {message}': 'Die Verbindung zur Host-Seite ist aus: {message}',
+  'Messages from connected applications': 'Meldungen verbundener Anwendungen',
+  'Dismiss notification': 'Meldung schließen',
+  'Show': 'Anzeigen',
+  'Dismiss': 'Verwerfen',
+  'Close dialog': 'Dialog schließen',
   'Agent state': 'Agentenstatus',
   'Idle': 'Pause',
   'Time in state': 'Zeit im Status',

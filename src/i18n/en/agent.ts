@@ -14,6 +14,11 @@ export default {
 export type Sentences =
   | 'The agent desk could not start: {message}'
   | 'The host-page connection is off: {message}'
+  | 'Messages from connected applications'
+  | 'Dismiss notification'
+  | 'Show'
+  | 'Dismiss'
+  | 'Close dialog'
   | 'Agent state'
   | 'Idle'
   | 'Time in state'

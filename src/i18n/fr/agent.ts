@@ -4,6 +4,11 @@ import type { default as en, Sentences } from '../en/agent.js';
 export default {
   'The agent desk could not start: {message}': 'Le poste agent n’a pas pu démarrer : {message}',
   'The host-page connection is off: {message}': 'La liaison avec la page hôte est désactivée : {message}',
+  'Messages from connected applications': 'Messages des applications connectées',
+  'Dismiss notification': 'Fermer la notification',
+  'Show': 'Afficher',
+  'Dismiss': 'Ignorer',
+  'Close dialog': 'Fermer la boîte de dialogue',
   'Agent state': 'État de l’agent',
   'Idle': 'Indisponible',
   'Time in state': 'Temps dans cet état',

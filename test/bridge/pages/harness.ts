@@ -14,6 +14,7 @@ export interface TaskView {
   pending: string | null;
   markdoneBlocked: string | null;
   consultStatus: string | null;
+  muted: boolean;
 }
 export interface StoreView {
   agent: string;

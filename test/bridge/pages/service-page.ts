@@ -46,9 +46,37 @@ const commands: Record<string, (a: Args) => unknown> = {
       pending: t.pending?.command ?? null,
       markdoneBlocked: t.markdoneBlocked ?? null,
       consultStatus: t.consult?.status ?? null,
+      muted: t.muted,
     })),
   }),
+  // The bridge's toasts and dialogs, as the agent sees them (text only), and the agent's actions on them.
+  toasts: () =>
+    [...(ui()?.querySelectorAll('[part=toast]') ?? [])].map((el) => ({
+      text: el.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      html: el.querySelector('b, img:not([alt=""]), script') !== null,
+      width: (el as HTMLElement).style.inlineSize,
+      buttons: [...el.querySelectorAll('.buttons button')].map((b) => b.textContent?.trim() ?? ''),
+      live: el.parentElement?.getAttribute('aria-live') ?? null,
+    })),
+  pressToast: (a) => {
+    const toast = ui()?.querySelectorAll('[part=toast]')[Number(a.toast ?? 0)];
+    (toast?.querySelectorAll('.buttons button')[Number(a.button ?? 0)] as HTMLElement | undefined)?.click();
+    return toast ? true : null;
+  },
+  escapeToast: (a) => {
+    const toast = ui()?.querySelectorAll('[part=toast]')[Number(a.toast ?? 0)];
+    toast?.querySelector('button')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    return toast ? true : null;
+  },
+  dialogs: () => [...(ui()?.querySelectorAll('dialog') ?? [])].map((d) => ({ src: d.querySelector('iframe')?.src ?? '', open: d.open })),
+  pressDialogClose: () => {
+    (ui()?.querySelector('dialog button.close') as HTMLElement | null)?.click();
+    return true;
+  },
 };
+
+/** The shadow root of the bridge's `<cc-bridge-ui>`, rendered up to date. */
+const ui = (): ShadowRoot | null | undefined => document.querySelector('cc-bridge-ui')?.shadowRoot;
 
 /** Replies by command id: the tester retries until answered, and a retry must not act twice. */
 const replies = new Map<unknown, Record<string, unknown>>();
@@ -72,6 +100,9 @@ void store.start().then(() => {
     origins: params.get('allow') ?? tester,
     window,
     ...(writeAllowed !== null ? { userData: { writeAllowed: writeAllowed.split(',') } } : {}),
+    ui: document.body,
+    dialogOrigins: [tester],
+    options: { 'voice.dial-prefix': '0', 'voice.caller-id': 'main', 'MySection/greeting': 'Hello <b>there</b>', 'crm.url': 'https://crm.example' },
   });
   document.documentElement.dataset.ready = '';
 });
