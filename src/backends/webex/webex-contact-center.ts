@@ -240,7 +240,9 @@ export class WebexContactCenter implements ContactCenter {
     }
   }
 
-  async outdial({ destination, origin }: OutdialPayload): Promise<void> {
+  /** Dial out. The SDK 3.12.0 cannot attach data to the new call: user data is refused (NOT_SUPPORTED) before dialling. */
+  async outdial({ destination, origin, userData }: OutdialPayload): Promise<void> {
+    if (userData && Object.keys(userData).length) throw userDataNotSupported();
     await this.#run('', () => this.#require().startOutdial(destination, origin ?? ''));
   }
 

@@ -350,6 +350,15 @@ describe('Webex adapter: failures', () => {
     expect(w.errors.every((e) => e.command === 'outdial' && e.message.includes('CUSTOMER_BUSY'))).to.equal(true);
   });
 
+  it('outdial with user data (WWE voice.dial): refused with NOT_SUPPORTED before anything is dialled', async () => {
+    const w = await world();
+    const dials = () => w.sdk.calls.filter((c) => /^\/v1\/tasks\/?$/.test(c.resource)).length;
+    const before = dials();
+    const error = await w.store.outdial('+14155550100', undefined, { ticket: 'INC-1' }).then(() => undefined, (e: CcError) => e);
+    expect(error?.code).to.equal('NOT_SUPPORTED');
+    expect(dials()).to.equal(before);
+  });
+
   it('outdial: the offer of the outbound call confirms it and the call arrives', async () => {
     const w = await world();
     const dialing = w.store.outdial('+14155550100');
