@@ -17,31 +17,8 @@ import type { StoreState } from './state.js';
 import type { CcStore } from './types.js';
 import { destinationProblem, DESTINATION_TYPES, keyProblem, userDataProblem } from './validate.js';
 
-/** The part of the store's surface this module provides. */
-export type TaskCommands = Pick<
-  CcStore,
-  | 'accept'
-  | 'decline'
-  | 'hold'
-  | 'resume'
-  | 'toggleMute'
-  | 'pauseRecording'
-  | 'resumeRecording'
-  | 'consult'
-  | 'endConsult'
-  | 'consultTransfer'
-  | 'consultConference'
-  | 'exitConference'
-  | 'switchLeg'
-  | 'transfer'
-  | 'end'
-  | 'wrapup'
-  | 'setUserData'
-  | 'deleteUserData'
-  | 'select'
-  | 'blockMarkdone'
-  | 'unblockMarkdone'
->;
+/** The part of the store's surface this module provides: every task command, selection, markdone. */
+export type TaskCommands = Pick<CcStore, TaskCommand | 'select' | 'blockMarkdone' | 'unblockMarkdone'>;
 
 /** What a task command does once it is allowed: the backend call, and the consult it starts. */
 interface Plan {
