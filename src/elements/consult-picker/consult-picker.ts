@@ -109,11 +109,21 @@ export class CcConsultPicker extends CcElement {
     return this.busyKey !== undefined;
   }
 
-  /** Focus the filter (or the number field). */
+  /** Asked for focus before there was a field to take it (the destinations still loading). */
+  #focusWhenReady = false;
+
+  /** Focus the filter (or the number field) — once it is there, if the picker is still loading. */
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot.querySelector<HTMLElement>('#filter, #dial') ?? this.renderRoot.querySelector('select');
+    this.#focusWhenReady = !target;
     if (target) target.focus(options);
     else super.focus(options);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Only while the focus has not gone elsewhere meanwhile.
+    if (this.#focusWhenReady && (this.matches(':focus-within') || document.activeElement === document.body)) this.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
