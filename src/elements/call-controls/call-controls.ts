@@ -316,9 +316,10 @@ export class CcCallControls extends CcElement {
       this.pickerMode = this.pickerMode === name ? undefined : name;
       if (this.pickerMode) {
         // The picker is its own chunk, loaded when it first opens: a page without consults never fetches it.
-        const loaded = loadPicker();
+        // (Once defined, no extra wait: the picker takes the focus in the same turn as it renders.)
+        const loading = customElements.get('cc-consult-picker') ? undefined : loadPicker();
         await this.updateComplete;
-        if (!(await loaded)) return;
+        if (loading && !(await loading)) return;
         const picker = this.shadowRoot?.querySelector('cc-consult-picker');
         await picker?.updateComplete;
         picker?.focus();

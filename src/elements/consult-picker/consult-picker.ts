@@ -109,23 +109,11 @@ export class CcConsultPicker extends CcElement {
     return this.busyKey !== undefined;
   }
 
-  /**
-   * Asked for focus before there was a field to take it (the destinations still loading): what had
-   * the focus then. The filter takes it once rendered, unless the focus has moved on meanwhile.
-   */
-  #focusWhenReady?: Element | null;
-
-  /** Focus the filter (or the number field) — once it is there, if the picker is still loading. */
+  /** Focus the filter (or the number field). */
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot.querySelector<HTMLElement>('#filter, #dial') ?? this.renderRoot.querySelector('select');
-    this.#focusWhenReady = target ? undefined : deepActiveElement();
     if (target) target.focus(options);
     else super.focus(options);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#focusWhenReady !== undefined && this.#focusWhenReady === deepActiveElement()) this.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -394,14 +382,6 @@ export class CcConsultPicker extends CcElement {
     }
     void this.#choose({ type: 'dialNumber', id: check.number, name: check.number }, 'dialNumber');
   }
-}
-
-
-/** The element that has the focus, through open shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 define('cc-consult-picker', CcConsultPicker);
