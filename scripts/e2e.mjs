@@ -438,7 +438,7 @@ const scenarios = [
       await step('every column is ready', async () => {
         const states = await page.locator('.gallery-col').evaluateAll((cols) => cols.map((c) => c.dataset.state));
         const bad = states.filter((s) => s !== 'ready').length;
-        if (states.length !== 24 || bad) {
+        if (states.length !== 30 || bad) {
           const notes = await page.locator('.setup-error').allTextContents();
           throw new Error(`${states.length} columns, ${bad} not ready: ${notes.slice(0, 3).join(' | ')}`);
         }
