@@ -8,7 +8,7 @@ const pad = (text, width, right = false) => (right ? String(text).padStart(width
 function show(value, unit) {
   if (!Number.isFinite(value)) return '—';
   if (unit === 'bytes') return `${(value / 1000).toFixed(1)} kB`;
-  if (unit === 'ms') return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`;
+  if (unit === 'ms') return value >= 100 ? `${value.toFixed(0)} ms` : value < 1 ? `${value.toFixed(3)} ms` : `${value.toFixed(2)} ms`;
   if (unit === '×') return `${value.toFixed(2)}×`;
   return `${Math.round(value)}`;
 }

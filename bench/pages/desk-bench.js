@@ -8,7 +8,7 @@
  */
 import { buildFixture } from './fixture.js';
 import { scriptedBackend } from './scripted-backend.js';
-import { createDesk, nextFrame, nextTask, once, rowState, settled, taskRows } from './desk.js';
+import { createDesk, nextFrame, nextTask, once, rowState, settled, taskRows, untilRows } from './desk.js';
 import { frameRecorder, installRenderCounter } from './render-counter.js';
 
 /** Navigation start → this module evaluated (the bundle loaded, elements defined). */
@@ -54,14 +54,7 @@ async function firstRender() {
 async function prepare(count) {
   fixture = await buildFixture(count);
   await mount(fixture.session);
-  // A long list renders its first rows at once and the rest over the next frames.
-  for (let frame = 0; frame < 100 && taskRows(desk).length < count; frame++) {
-    await nextFrame();
-    await settled(desk.elements);
-  }
-  const rows = taskRows(desk).length;
-  if (rows !== count) throw new Error(`the list shows ${rows} rows, not ${count}`);
-  return { rows };
+  return { rows: await untilRows(desk, count) };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { WebexContactCenter } from '/dist/webex.js';
 import { buildFixture } from './fixture.js';
-import { createDesk, nextFrame, nextTask, once, rowState, settled, taskRows } from './desk.js';
+import { createDesk, nextFrame, nextTask, once, rowState, settled, untilRows } from './desk.js';
 
 const layout = () => document.body.getBoundingClientRect().height;
 
@@ -67,23 +67,37 @@ const deliver = (text) => cc.services.webSocketManager.emit('message', text);
 async function prepare(count) {
   fixture = await buildFixture(count);
   const profile = await sdk(fixture.session.profile.agentId);
-  desk = createDesk({ backend: new WebexContactCenter(cc, { profile }) });
+  // Probes, registered before the adapter and the store listen, so each runs first on its stream:
+  // the SDK handing out a parsed frame, and the adapter handing the port event to the store.
+  for (const type of new Set(fixture.tasks.flatMap((task) => task.events.map((event) => event.type)))) {
+    cc.on(type, () => (probe.sdk = performance.now()));
+  }
+  const backend = new WebexContactCenter(cc, { profile });
+  backend.events$.subscribe(() => (probe.adapter = performance.now()));
+  desk = createDesk({ backend });
   const ready = once(desk.provider, 'cc-ready');
   document.body.append(desk.provider);
   await ready;
   for (const task of fixture.session.tasks) deliver(frame({ ...task, type: 'AgentContact' }));
   await settled(desk.elements);
-  const rows = taskRows(desk).length;
-  if (rows !== count) throw new Error(`the list shows ${rows} rows, not ${count}`);
-  return { rows };
+  return { rows: await untilRows(desk, count) };
 }
 
-/** One frame (hold / resume of a voice task) → every element updated. */
+/** When the SDK last handed out a frame's data, and when the adapter last emitted a port event. */
+const probe = { sdk: 0, adapter: 0 };
+
+/**
+ * One frame (hold / resume of a voice task) → every element updated, split into the SDK's part
+ * (frame text → its parsed data handed out), the adapter's (→ the port event) and the rest (store,
+ * elements: what a scripted backend's push costs too).
+ */
 async function frameToDom({ samples, warmup }) {
   const voice = fixture.tasks.map((task, index) => ({ task, index, turn: 0 })).filter((v) => v.task.media === 'telephony');
   const dom = [];
   const sync = [];
   const withLayout = [];
+  const sdkPart = [];
+  const adapterPart = [];
   for (let k = 0; k < warmup + samples; k++) {
     const target = voice[(k * 37) % voice.length];
     const before = rowState(desk, target.index);
@@ -97,7 +111,10 @@ async function frameToDom({ samples, warmup }) {
     layout();
     const t2 = performance.now();
     if (rowState(desk, target.index) === before) throw new Error(`row ${target.index} still shows "${before}"`);
+    if (!(t0 <= probe.sdk && probe.sdk <= probe.adapter && probe.adapter <= tSync)) throw new Error('a probe did not fire in order');
     if (k >= warmup) {
+      sdkPart.push(probe.sdk - t0);
+      adapterPart.push(probe.adapter - probe.sdk);
       dom.push(t1 - t0);
       sync.push(tSync - t0);
       withLayout.push(t2 - t0);
@@ -105,7 +122,7 @@ async function frameToDom({ samples, warmup }) {
     await nextFrame();
     await nextTask();
   }
-  return { dom, sync, withLayout };
+  return { dom, sync, withLayout, sdkPart, adapterPart };
 }
 
 window.bench = { prepare, frameToDom };
