@@ -6,9 +6,13 @@
  *
  * A customer message counts as unread unless its task is selected and an element shows its
  * conversation (`show(taskId)`); showing the selected task's conversation reads it.
+ *
+ * It follows the task list by the tasks that change (`taskChanges$`: a task new to the list may
+ * bring its transcript along, a task that left takes its conversation with it) and the selection,
+ * so an event costs the same however many tasks are listed.
  * @module
  */
-import { Observable, type Subscriber, type Subscription, type Unsubscribable } from 'rxjs';
+import { BehaviorSubject, Subject, type Observable, type Subscription, type Unsubscribable } from 'rxjs';
 import type { ContactCenter } from '../backends/contact-center.js';
 import type { CcError, ErrorCode, Task } from '../model/domain.js';
 import {
@@ -23,6 +27,7 @@ import {
   type TypingIndicator,
 } from '../model/messages.js';
 import { isErrorCode } from './errors.js';
+import type { StoreState } from './state.js';
 
 /** One task's conversation as the elements see it. Immutable: every change is a new object. */
 export interface Conversation {
@@ -62,193 +67,194 @@ const LIVE: ReadonlySet<string> = new Set(['CONNECTED', 'HELD', 'CONSULTING', 'C
 
 const EMPTY = (taskId: string): Conversation => ({ taskId, messages: [], unread: 0 });
 
-/**
- * Conversations on `backend`, following the store's task list (`list$`, completed when the
- * store stops). `now` is the store's clock; with `timing`, a send unanswered after `timeoutMs`
- * fails with TIMEOUT (its text kept).
- */
-export function createConversations(
-  backend: ContactCenter,
-  list$: Observable<{ readonly tasks: readonly Task[]; readonly selected: Task | undefined }>,
-  now: () => number,
-  timing?: { timers: { schedule(work: () => void, delay: number): Unsubscribable }; timeoutMs: number },
-): Conversations {
-  let all: ReadonlyMap<string, Conversation> = new Map();
-  let tasks: readonly Task[] = [];
-  let selected: string | undefined;
-  const seen = new Set<string>();
-  const shown = new Map<string, number>();
-  const watchers = new Set<Subscriber<ReadonlyMap<string, Conversation>>>();
-  const listeners = new Set<Subscriber<ChatMessage>>();
-  let stopped = false;
+/** What a send may wait for: the store's scheduler, and how long before it fails with TIMEOUT. */
+export interface SendTiming {
+  readonly timers: { schedule(work: () => void, delay: number): Unsubscribable };
+  readonly timeoutMs: number;
+}
 
-  const read = (id: string): boolean => id === selected && (shown.get(id) ?? 0) > 0;
+export class ConversationStore implements Conversations {
+  readonly canSend: boolean;
+  readonly #all = new BehaviorSubject<ReadonlyMap<string, Conversation>>(new Map());
+  readonly #added = new Subject<ChatMessage>();
+  readonly all$: Observable<ReadonlyMap<string, Conversation>> = this.#all.asObservable();
+  readonly added$: Observable<ChatMessage> = this.#added.asObservable();
 
-  /** Replace conversations (undefined removes) and tell the watchers. */
-  const put = (...changes: [string, Conversation | undefined][]): void => {
-    const next = new Map(all);
+  readonly #state: StoreState;
+  readonly #backend: ContactCenter;
+  readonly #timing: SendTiming | undefined;
+  /** The listed tasks this store has seen arrive (and asked the backend's transcript of). */
+  readonly #seen = new Set<string>();
+  /** How many elements show each task's conversation. */
+  readonly #shown = new Map<string, number>();
+  #selected: string | undefined;
+  readonly #subscriptions: Subscription[] = [];
+  #stopped = false;
+
+  /** Conversations on `backend`, following `state`'s task list; `timing` bounds a send's wait. */
+  constructor(state: StoreState, backend: ContactCenter, timing?: SendTiming) {
+    this.#state = state;
+    this.#backend = backend;
+    this.#timing = timing;
+    this.canSend = typeof backend.sendMessage === 'function';
+    if (backend.messages$) this.#subscriptions.push(backend.messages$.subscribe((event) => this.#onEvent(event)));
+    this.#subscriptions.push(
+      state.taskChanges$.subscribe((task) => this.#onTaskChanged(task)),
+      state.selectedTask$.subscribe((task) => {
+        this.#selected = task?.id;
+        this.#markRead();
+      }),
+    );
+  }
+
+  get(taskId: string): Conversation | undefined {
+    return this.#all.value.get(taskId);
+  }
+
+  /** The store stopped: all$ and added$ complete; nothing changes any more. */
+  stop(): void {
+    this.#stopped = true;
+    for (const s of this.#subscriptions) s.unsubscribe();
+    this.#all.complete();
+    this.#added.complete();
+  }
+
+  #read(id: string): boolean {
+    return id === this.#selected && (this.#shown.get(id) ?? 0) > 0;
+  }
+
+  /** Replace conversations (undefined removes) and publish them. */
+  #put(...changes: [string, Conversation | undefined][]): void {
+    const next = new Map(this.#all.value);
     for (const [id, c] of changes) if (c) next.set(id, c); else next.delete(id);
-    all = next;
-    for (const w of [...watchers]) w.next(all);
-  };
-  const change = (id: string, update: (c: Conversation) => Conversation): void => put([id, update(all.get(id) ?? EMPTY(id))]);
+    this.#all.next(next);
+  }
 
-  const add = (message: ChatMessage): void => {
-    const before = all.get(message.interactionId) ?? EMPTY(message.interactionId);
+  #change(id: string, update: (c: Conversation) => Conversation): void {
+    this.#put([id, update(this.get(id) ?? EMPTY(id))]);
+  }
+
+  #add(message: ChatMessage): void {
+    const before = this.get(message.interactionId) ?? EMPTY(message.interactionId);
     const messages = addMessage(before.messages, message);
     if (messages === before.messages) return;
     const customer = message.from === 'customer';
-    put([message.interactionId, {
+    this.#put([message.interactionId, {
       ...before,
       messages,
       typing: customer ? undefined : before.typing,
-      unread: before.unread + (customer && !read(message.interactionId) ? 1 : 0),
+      unread: before.unread + (customer && !this.#read(message.interactionId) ? 1 : 0),
     }]);
-    for (const l of [...listeners]) l.next(message);
-  };
+    this.#added.next(message);
+  }
 
-  const onEvent = (event: ConversationEvent): void => {
-    if (stopped || !event) return;
+  #onEvent(event: ConversationEvent): void {
+    if (this.#stopped || !event) return;
     if (event.type === 'message') {
       const message = toChatMessage(event.message);
-      if (message) add(message);
+      if (message) this.#add(message);
     } else if (event.type === 'typing') {
       const typing = toTypingIndicator(event.typing);
-      if (typing?.from === 'customer') change(typing.interactionId, (c) => ({ ...c, typing: typing.typing ? typing : undefined }));
+      if (typing?.from === 'customer') this.#change(typing.interactionId, (c) => ({ ...c, typing: typing.typing ? typing : undefined }));
     }
-  };
+  }
+
+  /** A task changed: one new to the list may bring its story so far; one that left takes its conversation. */
+  #onTaskChanged({ id, media }: Task): void {
+    const seen = this.#seen;
+    if (!this.#state.list.get(id)) {
+      if (seen.delete(id) && this.get(id)) this.#put([id, undefined]);
+      return;
+    }
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (!hasConversation(media) || !this.#backend.transcript) return;
+    this.#backend.transcript(id).then(
+      (history) => {
+        if (this.#stopped || !Array.isArray(history)) return;
+        for (const raw of history as unknown[]) {
+          const message = toChatMessage(raw);
+          if (message?.interactionId === id) this.#add(message);
+        }
+      },
+      () => undefined,
+    );
+  }
 
   /** Mark the selected, shown conversation read. */
-  const markRead = (): void => {
-    const c = selected === undefined ? undefined : all.get(selected);
-    if (c?.unread && read(c.taskId)) put([c.taskId, { ...c, unread: 0 }]);
-  };
+  #markRead(): void {
+    const c = this.#selected === undefined ? undefined : this.get(this.#selected);
+    if (c?.unread && this.#read(c.taskId)) this.#put([c.taskId, { ...c, unread: 0 }]);
+  }
 
-  const subscriptions: Subscription[] = [];
-  const stop = (): void => {
-    stopped = true;
-    for (const s of subscriptions) s.unsubscribe();
-    for (const w of [...watchers, ...listeners]) w.complete();
-    watchers.clear();
-    listeners.clear();
-  };
+  #refusal(code: ErrorCode, message: string, taskId: string): CcError {
+    return { code, command: 'sendMessage', message: `Send refused: ${message}`, taskId, at: this.#state.now() };
+  }
 
-  const onList = (state: { readonly tasks: readonly Task[]; readonly selected: Task | undefined }): void => {
-    tasks = state.tasks;
-    selected = state.selected?.id;
-    const live = new Set(tasks.map((t) => t.id));
-    // A task that left the list takes its conversation with it.
-    const gone = [...seen].filter((id) => !live.has(id));
-    for (const id of gone) seen.delete(id);
-    if (gone.length) put(...gone.map((id): [string, undefined] => [id, undefined]));
-    for (const task of tasks) {
-      if (seen.has(task.id)) continue;
-      seen.add(task.id);
-      // A task the session brought along: its story so far, where the backend keeps one.
-      if (hasConversation(task.media) && backend.transcript) {
-        backend.transcript(task.id).then(
-          (history) => {
-            if (stopped || !Array.isArray(history)) return;
-            for (const raw of history as unknown[]) {
-              const message = toChatMessage(raw);
-              if (message?.interactionId === task.id) add(message);
-            }
-          },
-          () => undefined,
-        );
-      }
-    }
-    markRead();
-  };
-
-  if (backend.messages$) subscriptions.push(backend.messages$.subscribe(onEvent));
-  subscriptions.push(list$.subscribe({ next: onList, complete: stop }));
-
-  const refusal = (code: ErrorCode, message: string, taskId: string): CcError => ({
-    code,
-    command: 'sendMessage',
-    message: `Send refused: ${message}`,
-    taskId,
-    at: now(),
-  });
-
-  return {
-    canSend: typeof backend.sendMessage === 'function',
-    all$: new Observable((subscriber) => {
-      if (stopped) return subscriber.complete();
-      watchers.add(subscriber);
-      subscriber.next(all);
-      return () => watchers.delete(subscriber);
-    }),
-    added$: new Observable((subscriber) => {
-      if (stopped) return subscriber.complete();
-      listeners.add(subscriber);
-      return () => listeners.delete(subscriber);
-    }),
-    get: (taskId) => all.get(taskId),
-
-    send(taskId, input) {
-      const task = tasks.find((t) => t.id === taskId);
-      const problem = messageProblem(input);
-      const refused =
-        stopped || !backend.sendMessage
-          ? refusal('INVALID_STATE', 'this contact center has no conversations', taskId)
-          : !task || !hasConversation(task.media)
-            ? refusal('NOT_FOUND', `no live chat, social or email task ${JSON.stringify(String(taskId))}`, taskId)
-            : problem
-              ? refusal('INVALID_PARAMETERS', problem, taskId)
-              : !LIVE.has(task.state)
-                ? refusal('INVALID_STATE', `messages cannot be sent while the task is ${task.state}`, taskId)
-                : all.get(taskId)?.sending
-                  ? refusal('INVALID_STATE', 'a message is still being sent', taskId)
-                  : undefined;
-      if (refused) return Promise.reject(refused);
-      const message: OutgoingMessage = input.subject === undefined ? { text: input.text } : { text: input.text, subject: input.subject };
-      change(taskId, (c) => ({ ...c, sending: message, failed: undefined }));
-      const settle = (failed?: Conversation['failed']) => {
-        if (!stopped && all.has(taskId)) change(taskId, (c) => ({ ...c, sending: undefined, failed }));
+  send(taskId: string, input: OutgoingMessage): Promise<void> {
+    const backend = this.#backend;
+    const task = this.#state.list.get(taskId);
+    const problem = messageProblem(input);
+    const refused =
+      this.#stopped || !backend.sendMessage
+        ? this.#refusal('INVALID_STATE', 'this contact center has no conversations', taskId)
+        : !task || !hasConversation(task.media)
+          ? this.#refusal('NOT_FOUND', `no live chat, social or email task ${JSON.stringify(String(taskId))}`, taskId)
+          : problem
+            ? this.#refusal('INVALID_PARAMETERS', problem, taskId)
+            : !LIVE.has(task.state)
+              ? this.#refusal('INVALID_STATE', `messages cannot be sent while the task is ${task.state}`, taskId)
+              : this.get(taskId)?.sending
+                ? this.#refusal('INVALID_STATE', 'a message is still being sent', taskId)
+                : undefined;
+    if (refused) return Promise.reject(refused);
+    const message: OutgoingMessage = input.subject === undefined ? { text: input.text } : { text: input.text, subject: input.subject };
+    this.#change(taskId, (c) => ({ ...c, sending: message, failed: undefined }));
+    const settle = (failed?: Conversation['failed']) => {
+      if (!this.#stopped && this.get(taskId)) this.#change(taskId, (c) => ({ ...c, sending: undefined, failed }));
+    };
+    const timing = this.#timing;
+    return new Promise<void>((resolve, reject) => {
+      const fail = (code: ErrorCode, reason: string): void => {
+        const error: CcError = { code, command: 'sendMessage', message: `Send failed: ${reason}`, taskId, at: this.#state.now() };
+        settle({ message, error });
+        reject(error);
       };
-      return new Promise<void>((resolve, reject) => {
-        const fail = (code: ErrorCode, reason: string): void => {
-          const error: CcError = { code, command: 'sendMessage', message: `Send failed: ${reason}`, taskId, at: now() };
-          settle({ message, error });
-          reject(error);
-        };
-        // No answer in time: the text goes back to the agent (a late success still lands below).
-        let timedOut = false;
-        const timer = timing?.timers.schedule(() => {
-          timedOut = true;
-          fail('TIMEOUT', `no answer from the contact center in ${Math.round(timing.timeoutMs / 1000)} s`);
-        }, timing.timeoutMs);
-        new Promise<ChatMessage>((ok) => ok(backend.sendMessage!(taskId, message))).then(
-          (sent) => {
-            timer?.unsubscribe();
-            const checked = toChatMessage(sent);
-            settle();
-            if (checked && !stopped) add(checked);
-            resolve();
-          },
-          (cause: unknown) => {
-            timer?.unsubscribe();
-            if (timedOut) return;
-            const c = cause as { code?: unknown; message?: unknown } | undefined;
-            fail(isErrorCode(c?.code) ? c.code : 'BACKEND_ERROR', typeof c?.message === 'string' ? c.message : String(cause));
-          },
-        );
-      });
-    },
+      // No answer in time: the text goes back to the agent (a late success still lands below).
+      let timedOut = false;
+      const timer = timing?.timers.schedule(() => {
+        timedOut = true;
+        fail('TIMEOUT', `no answer from the contact center in ${Math.round(timing.timeoutMs / 1000)} s`);
+      }, timing.timeoutMs);
+      new Promise<ChatMessage>((ok) => ok(backend.sendMessage!(taskId, message))).then(
+        (sent) => {
+          timer?.unsubscribe();
+          const checked = toChatMessage(sent);
+          settle();
+          if (checked && !this.#stopped) this.#add(checked);
+          resolve();
+        },
+        (cause: unknown) => {
+          timer?.unsubscribe();
+          if (timedOut) return;
+          const c = cause as { code?: unknown; message?: unknown } | undefined;
+          fail(isErrorCode(c?.code) ? c.code : 'BACKEND_ERROR', typeof c?.message === 'string' ? c.message : String(cause));
+        },
+      );
+    });
+  }
 
-    show(taskId) {
-      shown.set(taskId, (shown.get(taskId) ?? 0) + 1);
-      markRead();
-      let done = false;
-      return () => {
-        if (done) return;
-        done = true;
-        const n = (shown.get(taskId) ?? 1) - 1;
-        if (n > 0) shown.set(taskId, n);
-        else shown.delete(taskId);
-      };
-    },
-  };
+  show(taskId: string): () => void {
+    const shown = this.#shown;
+    shown.set(taskId, (shown.get(taskId) ?? 0) + 1);
+    this.#markRead();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const n = (shown.get(taskId) ?? 1) - 1;
+      if (n > 0) shown.set(taskId, n);
+      else shown.delete(taskId);
+    };
+  }
 }

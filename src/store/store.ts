@@ -24,7 +24,7 @@ import type { ContactCenter } from '../backends/contact-center.js';
 import { AGENT_STATE_EVENTS, isTaskEventName, type AgentStateEvent, type BackendEvent, type TaskMessage } from '../model/index.js';
 import { AgentState } from './agent-state.js';
 import { capabilitiesOf } from './capabilities.js';
-import { createConversations } from './conversations.js';
+import { ConversationStore } from './conversations.js';
 import { CommandFlights } from './commands.js';
 import { DirectoryStore } from './directory.js';
 import { outdial } from './outdial.js';
@@ -58,8 +58,8 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
   const taskEvents = new TaskEvents(state, flights);
   const agentState = new AgentState(state, flights, backend);
   const directory = new DirectoryStore(state, backend);
-  // Fed by the backend's own message stream; it stops when the task list completes (on stop).
-  const conversations = createConversations(backend, state.taskList$, state.now, { timers: scheduler, timeoutMs });
+  // Fed by the backend's own message stream, following the task list.
+  const conversations = new ConversationStore(state, backend, { timers: scheduler, timeoutMs });
 
   // Every backend event, once the session has loaded, goes to the module that handles its kind.
   session.events$.subscribe((event) => {
@@ -73,6 +73,7 @@ export function createStore(backend: ContactCenter, options: StoreOptions = {}):
       state.stop();
       flights.dropAll();
       directory.stop();
+      conversations.stop();
       stopping = session.stop();
     }
     return stopping;
