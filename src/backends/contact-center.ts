@@ -142,4 +142,9 @@ export interface ContactCenter {
   stopRecording?(interactionId: string): Promise<void>;
   /** A signed token identifying the agent to third parties (bridge `auth.getJwtToken`). */
   jwtToken?(): Promise<string>;
+  /**
+   * Stop the automatic wrap-up of a task in wrap-up (the profile's `autoWrapup.allowCancel`): the
+   * agent then wraps up in their own time. Resolves once it is stopped; rejects when it cannot be.
+   */
+  cancelAutoWrapup?(interactionId: string): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
  * The store's OPTIONAL commands: what some backends can do and others cannot (per-channel
- * readiness, starting and stopping a recording, a signed agent token). Each is present exactly
+ * readiness, starting and stopping a recording, a signed agent token, stopping an automatic
+ * wrap-up). Each is present exactly
  * when the backend implements it, so a caller (the bridge) can tell "not supported" at once.
  * Kept out of store.ts: these commands hold no state; their outcome shows in the task (recording)
  * or is answered by the backend (channels). Callers check their input before calling.
@@ -20,9 +21,11 @@ export interface StoreCapabilities {
   stopRecording?(taskId: string): Promise<void>;
   /** A signed token naming the agent, for third parties. */
   jwtToken?(): Promise<string>;
+  /** Stop the automatic wrap-up of a task in wrap-up (the agent wraps up in their own time). */
+  cancelAutoWrapup?(taskId: string): Promise<void>;
 }
 
-const OPTIONAL = ['channels', 'setChannelState', 'startRecording', 'stopRecording', 'jwtToken'] as const;
+const OPTIONAL = ['channels', 'setChannelState', 'startRecording', 'stopRecording', 'jwtToken', 'cancelAutoWrapup'] as const;
 
 /**
  * The capabilities `backend` has, bound to it. The store adds no checks of its own here (the

@@ -345,7 +345,7 @@ describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
     expect(el.ticking).to.equal(true);
   });
 
-  it('Cancel hides the countdown, keeps the form, says the contact center may still wrap up — and it does', async () => {
+  it('Cancel stops the automatic wrap-up where the backend can: the form says so, keeps the code, and the task waits for the agent', async () => {
     const env = await simDesk({ autoWrapup: AUTO });
     const id = await wrappingUp(env);
     const { el } = await render(env.store);
@@ -356,18 +356,65 @@ describe('<cc-wrapup-form> automatic wrap-up countdown', () => {
     cancel.click();
     await settle(el, env);
     expect($(el, '[role="timer"]')).to.equal(null);
+    expect(text(el, '[part="countdown"]')).to.equal('Automatic wrap-up cancelled. Choose a code and submit when you are ready.');
+    expect(el.ticking).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(code(el));
+    expect(code(el).value).to.equal('wrap-resolved');
+
+    // Long past the 30 s: the contact center did not wrap up; the agent does.
+    await settle(el, env, 60_000);
+    expect(env.store.tasks.find((t) => t.id === id)?.state).to.equal('WRAPPING_UP');
+    submit(el).click();
+    await settle(el, env);
+    expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
+    expect(events.map((e) => e.type)).to.deep.equal(['cc-wrapup-submitted']);
+  });
+
+  it('Cancel only hides the countdown where the backend cannot stop it, says so — and the contact center still wraps up', async () => {
+    const env = await simDesk({ autoWrapup: AUTO });
+    delete (env.store.capabilities as { cancelAutoWrapup?: unknown }).cancelAutoWrapup;
+    const id = await wrappingUp(env);
+    const { el } = await render(env.store);
+    const events = record(el);
+    $<HTMLButtonElement>(el, '[part="countdown"] button')!.click();
+    await settle(el, env);
+    expect($(el, '[role="timer"]')).to.equal(null);
     expect(text(el, '[part="countdown"]')).to.equal(
       'Countdown hidden. The contact center may still wrap up this task automatically with the default code.',
     );
     expect(el.ticking).to.equal(false);
     expect(el.shadowRoot!.activeElement).to.equal(code(el));
-    expect(form(el)).not.to.equal(null);
-    expect(code(el).value).to.equal('wrap-resolved');
 
     await settle(el, env, 30_000);
     expect(env.store.tasks.some((t) => t.id === id)).to.equal(false);
     expect(form(el)).to.equal(null);
     expect(events).to.deep.equal([]);
+  });
+
+  it('a cancel the backend refuses keeps the countdown and says so in an alert; a second try can succeed', async () => {
+    const store = fake();
+    store.setAgent({ profile: profile({ autoWrapup: { enabled: true, timeoutSeconds: 30, allowCancel: true } }), status: { state: 'Available', since: 0 } });
+    const calls: string[] = [];
+    let refuse = true;
+    store.capabilities.cancelAutoWrapup = (taskId) => {
+      calls.push(taskId);
+      return refuse ? Promise.reject(new Error('timer already fired')) : Promise.resolve();
+    };
+    const { el } = await render(store);
+    $<HTMLButtonElement>(el, '[part="countdown"] button')!.click();
+    await settle(el);
+    expect(calls).to.deep.equal(['t1']);
+    expect(text(el, '[role="timer"]')).to.equal('Automatic wrap-up in 0:30');
+    expect(text(el, '[part="countdown"] [role="alert"]')).to.equal(
+      'The automatic wrap-up could not be cancelled. Choose a code and submit, or it wraps up with the default code.',
+    );
+    await expect(el).to.be.accessible();
+    refuse = false;
+    $<HTMLButtonElement>(el, '[part="countdown"] button')!.click();
+    await settle(el);
+    expect(calls).to.deep.equal(['t1', 't1']);
+    expect(text(el, '[part="countdown"]')).to.equal('Automatic wrap-up cancelled. Choose a code and submit when you are ready.');
+    expect($(el, '[role="alert"].error:not(:empty)')).to.equal(null);
   });
 
   it('without allowCancel there is no Cancel; at zero it says it is wrapping up', async () => {

@@ -573,6 +573,17 @@ export class SimulatedContactCenter implements ContactCenter {
     });
   }
 
+  /** Stop the task's automatic wrap-up (when the profile allows it): the agent wraps up later. */
+  cancelAutoWrapup(interactionId: string): Promise<void> {
+    return this.run('cancelAutoWrapup', interactionId, (task) => {
+      requireState(task, ['wrapUp'], 'cancel the automatic wrap-up of');
+      if (!this.profile.autoWrapup.allowCancel) fail('This profile does not allow cancelling the automatic wrap-up', 'INVALID_STATE');
+      const key = `${task.id}:autoWrapup`;
+      if (!this.timers.has(key)) fail('No automatic wrap-up is running for this task', 'INVALID_STATE');
+      this.timers.clear(key);
+    });
+  }
+
   // ── control API (tests and the demo) ───────────────────────────────────────────────────
 
   /**

@@ -52,6 +52,7 @@ export type WebexTask = Pick<
   | 'transfer'
   | 'end'
   | 'wrapup'
+  | 'cancelAutoWrapupTimer'
 >;
 
 export type WebexProfile = Profile;

@@ -301,6 +301,13 @@ export class WebexContactCenter implements ContactCenter {
   wrapup(id: string, payload: WrapupPayload): Promise<void> {
     return this.#task(id, (t) => t.wrapup(payload));
   }
+  /**
+   * The SDK runs the automatic wrap-up in the page (a timer that calls `wrapup` with the default
+   * reason): `cancelAutoWrapupTimer` stops it for good.
+   */
+  cancelAutoWrapup(id: string): Promise<void> {
+    return this.#task(id, async (t) => t.cancelAutoWrapupTimer());
+  }
   /** Not in the SDK 3.12.0: rejects with NOT_SUPPORTED. */
   setUserData(_id: string, _values: Record<string, string>): Promise<void> {
     return Promise.reject(userDataNotSupported());

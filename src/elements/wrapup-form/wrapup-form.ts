@@ -15,8 +15,13 @@ import { customerLabel } from '../incoming-task/task-text.js';
 interface Draft {
   auxCodeId: string;
   notes: string;
-  /** The agent cancelled the countdown (hidden here; the contact center may still act). */
-  cancelled?: boolean;
+  /**
+   * The agent cancelled the countdown: `stopped` by the contact center (the agent wraps up in
+   * their own time), or only `hidden` here when the backend cannot stop it (it may still act).
+   */
+  cancelled?: 'stopped' | 'hidden';
+  /** Stopping it failed: the countdown goes on, and the form says so. */
+  cancelFailed?: boolean;
 }
 
 declare global {
@@ -39,8 +44,10 @@ declare global {
  * retyping. While the host blocks markdone, the host's warning is shown and submit stays disabled.
  * When the task wraps up after End in `<cc-call-controls>`, the focus comes to the wrap-up code;
  * after a submit the focus moves on to the task list (the next task), else the agent state.
- * Cancelling the countdown only hides it here: the contact center may still wrap up automatically,
- * and the text says so.
+ * Cancel countdown stops the automatic wrap-up where the backend can (the simulator, Webex): the
+ * agent then wraps up in their own time, and the form says so (or that it could not be stopped).
+ * Where the backend cannot, it only hides the countdown here, and the text says the contact center
+ * may still wrap up automatically.
  *
  * @fires cc-wrapup-submitted - `{ taskId, auxCodeId, notes }` after the store accepted the wrap-up.
  * @fires cc-error - submit failed; `detail` is the CcError (also shown inline).
@@ -202,7 +209,11 @@ export class CcWrapupForm extends CcElement {
   #renderCountdown(task: Task): TemplateResult | typeof nothing {
     const remaining = this.#remaining(task);
     if (remaining < 0) return nothing;
-    if (this.#draft(task.id).cancelled) {
+    const { cancelled, cancelFailed } = this.#draft(task.id);
+    if (cancelled === 'stopped') {
+      return html`<p class="muted" part="countdown">${this.t('Automatic wrap-up cancelled. Choose a code and submit when you are ready.')}</p>`;
+    }
+    if (cancelled) {
       return html`<p class="muted" part="countdown">${this.t('Countdown hidden. The contact center may still wrap up this task automatically with the default code.')}</p>`;
     }
     return html`<div class="countdown" part="countdown">
@@ -213,6 +224,9 @@ export class CcWrapupForm extends CcElement {
       </p>
       ${this.#agentView.profile?.autoWrapup?.allowCancel && remaining > 0
         ? html`<button type="button" @click=${this.#onCancelCountdown}>${this.t('Cancel countdown')}</button>`
+        : nothing}
+      ${cancelFailed && remaining > 0
+        ? html`<p class="error" role="alert">${this.t('The automatic wrap-up could not be cancelled. Choose a code and submit, or it wraps up with the default code.')}</p>`
         : nothing}
     </div>`;
   }
@@ -277,10 +291,26 @@ export class CcWrapupForm extends CcElement {
     if (draft) draft.notes = (event.target as HTMLTextAreaElement).value;
   }
 
+  /**
+   * Cancel the countdown: stopped by the contact center where the backend can (its outcome said
+   * in the form), else only hidden here. Either way the code gets the focus.
+   */
   async #onCancelCountdown(): Promise<void> {
+    const task = this.#wrapupTask;
     const draft = this.#current;
-    if (!draft) return;
-    draft.cancelled = true;
+    if (!task || !draft) return;
+    const cancel = this.store?.capabilities.cancelAutoWrapup;
+    if (cancel) {
+      draft.cancelFailed = false;
+      try {
+        await cancel(task.id);
+        draft.cancelled = 'stopped';
+      } catch {
+        draft.cancelFailed = true;
+      }
+    } else {
+      draft.cancelled = 'hidden';
+    }
     this.requestUpdate();
     await this.#focusCode();
   }

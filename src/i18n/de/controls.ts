@@ -70,6 +70,10 @@ export default {
   'Cancel countdown': 'Countdown abbrechen',
   'Countdown hidden. The contact center may still wrap up this task automatically with the default code.':
     'Countdown ausgeblendet. Das Contact Center kann diese Aufgabe trotzdem automatisch mit dem Standardcode abschließen.',
+  'Automatic wrap-up cancelled. Choose a code and submit when you are ready.':
+    'Automatischer Abschluss abgebrochen. Wählen Sie einen Code und schließen Sie ab, wenn Sie so weit sind.',
+  'The automatic wrap-up could not be cancelled. Choose a code and submit, or it wraps up with the default code.':
+    'Der automatische Abschluss ließ sich nicht abbrechen. Wählen Sie einen Code und schließen Sie ab, sonst wird mit dem Standardcode abgeschlossen.',
   'Wrap-up is blocked by your application:': 'Der Abschluss wird von Ihrer Anwendung blockiert:',
   'Wrap-up submitted.': 'Nachbearbeitung abgeschlossen.',
 } satisfies Part<typeof en, Sentences>;

@@ -77,5 +77,7 @@ export type Sentences =
   | 'Wrapping up automatically…'
   | 'Cancel countdown'
   | 'Countdown hidden. The contact center may still wrap up this task automatically with the default code.'
+  | 'Automatic wrap-up cancelled. Choose a code and submit when you are ready.'
+  | 'The automatic wrap-up could not be cancelled. Choose a code and submit, or it wraps up with the default code.'
   | 'Wrap-up is blocked by your application:'
   | 'Wrap-up submitted.';

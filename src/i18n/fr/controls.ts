@@ -70,6 +70,10 @@ export default {
   'Cancel countdown': 'Annuler le compte à rebours',
   'Countdown hidden. The contact center may still wrap up this task automatically with the default code.':
     'Compte à rebours masqué. Le centre de contact peut quand même clôturer cette tâche automatiquement avec le code par défaut.',
+  'Automatic wrap-up cancelled. Choose a code and submit when you are ready.':
+    'Clôture automatique annulée. Choisissez un code et validez quand vous êtes prêt.',
+  'The automatic wrap-up could not be cancelled. Choose a code and submit, or it wraps up with the default code.':
+    'La clôture automatique n’a pas pu être annulée. Choisissez un code et validez, sinon elle se fera avec le code par défaut.',
   'Wrap-up is blocked by your application:': 'La clôture est bloquée par votre application :',
   'Wrap-up submitted.': 'Clôture validée.',
 } satisfies Part<typeof en, Sentences>;

@@ -143,6 +143,29 @@ describe('simulator: call controls, end and wrap-up', () => {
     expect(h.last()).to.include({ type: 'AgentWrappedUp', interactionId: id, reasonCode: 'wrap-resolved' });
   });
 
+  it('cancelAutoWrapup stops the auto wrap-up where the profile allows it; refused otherwise', async () => {
+    const h = await ready({ autoWrapup: { enabled: true, timeoutSeconds: 20, allowCancel: true } });
+    const id = await connected(h);
+    expect((await rejection(h.sim.cancelAutoWrapup(id))).code).to.equal('INVALID_STATE');
+    await h.sim.end(id);
+    h.clock.advance(100);
+    await h.sim.cancelAutoWrapup(id);
+    h.clock.advance(60_000);
+    expect(h.types(id)).not.to.include('AgentWrappedUp');
+    expect((await rejection(h.sim.cancelAutoWrapup(id))).code).to.equal('INVALID_STATE');
+    await h.sim.wrapup(id, { auxCodeId: 'wrap-no-action', wrapUpReason: '' });
+    h.clock.advance(100);
+    expect(h.types(id).filter((t) => t === 'AgentWrappedUp')).to.have.length(1);
+
+    const strict = await ready({ autoWrapup: { enabled: true, timeoutSeconds: 20, allowCancel: false } });
+    const other = await connected(strict);
+    await strict.sim.end(other);
+    strict.clock.advance(100);
+    expect((await rejection(strict.sim.cancelAutoWrapup(other))).code).to.equal('INVALID_STATE');
+    strict.clock.advance(20_000);
+    expect(strict.last()).to.include({ type: 'AgentWrappedUp', interactionId: other });
+  });
+
   it('a manual wrap-up cancels the auto wrap-up', async () => {
     const h = await ready({ autoWrapup: { enabled: true, timeoutSeconds: 20, allowCancel: false } });
     const id = await connected(h);

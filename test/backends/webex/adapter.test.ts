@@ -28,9 +28,9 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 6; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-async function world(loginOption: 'BROWSER' | 'EXTENSION' | 'AGENT_DN' = 'EXTENSION'): Promise<World> {
+async function world(loginOption: 'BROWSER' | 'EXTENSION' | 'AGENT_DN' = 'EXTENSION', overrides: Parameters<typeof webexProfile>[0] = {}): Promise<World> {
   const sdk = await webexSdk();
-  const profile = webexProfile({ deviceType: loginOption, isAgentLoggedIn: true, lastStateAuxCodeId: '0', lastStateChangeTimestamp: 1_750_000_000_000 });
+  const profile = webexProfile({ deviceType: loginOption, isAgentLoggedIn: true, lastStateAuxCodeId: '0', lastStateChangeTimestamp: 1_750_000_000_000, ...overrides });
   sdk.agentSession(profile, loginOption);
   sdk.answer(/outdial-ani/, { body: { data: [{ id: 'ani-1', name: 'Main line', number: '+14155550000' }] } });
   const backend = new WebexContactCenter(sdk.cc, { profile });
@@ -243,6 +243,40 @@ describe('Webex adapter: a call from offer to wrap-up', () => {
     expect(w.task(id)).to.equal(undefined);
     expect(changes.at(-1)!.endReason).to.equal('RONA');
     expect(w.store.agent.status).to.include({ state: 'Idle', idleCodeId: 'idle-rona' });
+  });
+
+  it('automatic wrap-up: the SDK wraps up by itself after the interval; cancelAutoWrapup stops its timer for good', async () => {
+    const reasons = [{ id: 'wu-resolved', name: 'Resolved', isSystem: false, isDefault: true }];
+    const w = await world('EXTENSION', {
+      wrapupCodes: reasons,
+      wrapUpData: { wrapUpProps: { autoWrapup: true, autoWrapupInterval: 200, allowCancelAutoWrapup: true, wrapUpReasonList: reasons } },
+    } as Parameters<typeof webexProfile>[0]);
+    expect(w.store.agent.profile?.autoWrapup).to.deep.equal({ enabled: true, timeoutSeconds: 0, allowCancel: true });
+    const wrapUp = (id: string) =>
+      w.sdk.frame(webexFrame('AgentWrapup', { interactionId: id, state: 'wrapUp', wrapUp: true, agentsPendingWrapUp: [AGENT] }));
+    const posted = (id: string) => w.sdk.calls.filter((c) => c.resource.endsWith(`/v1/tasks/${id}/wrapup`)).length;
+
+    // Left alone, the SDK posts the wrap-up with the default reason once the interval is over.
+    const left = await connectedTask(w);
+    wrapUp(left);
+    await flush();
+    expect(w.task(left)?.state).to.equal('WRAPPING_UP');
+    const auto = await w.sdk.request(new RegExp(`/v1/tasks/${left}/wrapup`));
+    expect(auto.body).to.deep.equal({ auxCodeId: 'wu-resolved', wrapUpReason: 'Resolved' });
+
+    // Cancelled: nothing is posted, long after the interval.
+    const kept = await connectedTask(w);
+    wrapUp(kept);
+    await flush();
+    expect(w.task(kept)?.state).to.equal('WRAPPING_UP');
+    await w.store.capabilities.cancelAutoWrapup!(kept);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(posted(kept)).to.equal(0);
+    expect(w.task(kept)?.state).to.equal('WRAPPING_UP');
+    await w.store.capabilities.cancelAutoWrapup!('no-such-task').then(
+      () => expect.fail('a task the SDK does not have cannot be cancelled'),
+      (e: { code?: string }) => expect(e.code).to.equal('NOT_FOUND'),
+    );
   });
 
   it('blind transfer to a queue goes through the SDK (vteam transfer)', async () => {
