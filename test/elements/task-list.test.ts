@@ -260,6 +260,24 @@ describe('<cc-task-list>', () => {
     });
   });
 
+  describe('a long list', () => {
+    it('renders at once the rows that could fill the window (a row is at least 40 px), the rest over the next frames; End reaches the last row', async () => {
+      const store = new FakeStore(Array.from({ length: 300 }, (_, i) => task(`t${i}`)));
+      const { el } = await render(store);
+      const first = Math.max(10, Math.ceil(window.innerHeight / 40));
+      expect(options(el).length, 'the first render').to.equal(first);
+      const smallest = Math.min(...options(el).map((o) => o.getBoundingClientRect().height));
+      expect(smallest, 'no row is shorter than the 40 px the first render counts on').to.be.at.least(40);
+      await waitUntil(() => options(el).length === 300, 'every row once the next frames have passed');
+
+      const { el: other } = await render(new FakeStore(Array.from({ length: 300 }, (_, i) => task(`u${i}`))));
+      expect(options(other).length).to.equal(first);
+      options(other)[0].focus();
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => root(other).activeElement === options(other)[299], 'End focuses the last row, rendered for it');
+    });
+  });
+
   describe('offers', () => {
     it('puts Accept and Decline beside the offer, outside the listbox, named after the offer', async () => {
       const { store } = await threeTasks();

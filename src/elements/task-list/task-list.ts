@@ -28,12 +28,14 @@ import { ObserveController } from '../../store/observe-controller.js';
 const cssText = (declarations: string): CSSStyleDeclaration => declarations as unknown as CSSStyleDeclaration;
 
 /**
- * A long list renders its first rows at once (more than any screen shows) and the rest over the
- * next frames, this many more per frame: the first frame shows the rows without waiting for a
- * thousand rows nobody sees yet.
+ * A long list renders at once the rows that could fill the window's height (no row is shorter
+ * than MIN_ROW_PX; at least MIN_FIRST_ROWS) and the rest over the next frames, ROWS_PER_FRAME more
+ * per frame: the first frame shows the rows without waiting for a thousand rows nobody sees yet.
  */
-const FIRST_ROWS = 50;
+const MIN_ROW_PX = 40;
+const MIN_FIRST_ROWS = 10;
 const ROWS_PER_FRAME = 250;
+const firstRows = (): number => Math.max(MIN_FIRST_ROWS, Math.ceil(window.innerHeight / MIN_ROW_PX));
 
 declare global {
   interface HTMLElementEventMap {
@@ -119,8 +121,8 @@ export class CcTaskList extends CcOfferElement {
   @state() private activeId?: string;
   /** After Accept/Decline: the task whose option takes the focus once its buttons are gone. */
   #returnFocusTo?: string;
-  /** How many rows are rendered (grows frame by frame to every row; see FIRST_ROWS). */
-  #rowLimit = FIRST_ROWS;
+  /** How many rows are rendered (grows frame by frame to every row; see firstRows). */
+  #rowLimit = firstRows();
   #growing = false;
 
   /** True while the 1-second timer tick runs. */
