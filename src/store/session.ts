@@ -17,7 +17,7 @@ export class Session {
   readonly #state: StoreState;
   readonly #flights: CommandFlights;
   readonly #backend: ContactCenter;
-  /** The connection state now (published through the outbox, so it may be ahead of connection$). */
+  /** The connection state now (published in order after other emissions, so it may be ahead of connection$). */
   #current: ConnectionState = { status: 'disconnected' };
   readonly #connection = new BehaviorSubject(this.#current);
   readonly #events = new Subject<BackendEvent>();

@@ -2,14 +2,19 @@
  * The state every store module reads and changes: the live tasks and the selection, the agent's
  * view, and the streams they are published on (`tasks$`, `selectedTask$`, `agent$`, `errors$`,
  * `taskChanges$`). Changes go through `commit` (tasks) and `setAgent` (agent); failures through
- * `report`. Emissions are delivered in order through the outbox.
+ * `report`.
+ *
+ * Emissions are delivered in order on RxJS's `queueScheduler`: a subscriber that issues a command
+ * from inside its callback changes the store while an emission is still being delivered, and
+ * delivering that nested change at once would let later subscribers see the new value first and
+ * the old one last. The queue scheduler runs work at once, or, while other work is running, right
+ * after it, in the order scheduled.
  * @module
  */
-import { BehaviorSubject, distinctUntilChanged, map, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, map, queueScheduler, Subject, type Observable } from 'rxjs';
 import { initialAgentView, isFinal } from '../model/index.js';
 import type { AgentCommand, AgentView, CcError, ErrorCode, Task, TaskCommand } from '../model/domain.js';
 import { fromRejection, worded } from './errors.js';
-import { Outbox } from './outbox.js';
 import { TaskList } from './task-list.js';
 
 /** The task list as published: every live task and the selected one, always together. */
@@ -26,7 +31,6 @@ export class StoreState {
   /** True once the store has been stopped: nothing changes any more. */
   stopped = false;
 
-  readonly #outbox = new Outbox();
   readonly #taskList: BehaviorSubject<TaskListState>;
   readonly #agent: BehaviorSubject<AgentView>;
   readonly #errors = new Subject<CcError>();
@@ -47,7 +51,7 @@ export class StoreState {
   /** Every task that changed, in its new form (its last form as it leaves the list). */
   readonly taskChanges$: Observable<Task> = this.#changes.asObservable();
   /**
-   * Synchronously, as each change is made (not through the outbox): the id of every task that
+   * Synchronously, as each change is made (not queued behind other emissions): the id of every task that
    * changed, `undefined` when the agent's view did. Command flights listen to it to learn that a
    * pending mark is gone.
    */
@@ -70,14 +74,14 @@ export class StoreState {
     this.agent$ = this.#agent.asObservable();
   }
 
-  /** The agent's current view (already changed while its emission may still wait in the outbox). */
+  /** The agent's current view (already changed while its emission may still wait in the queue). */
   get agent(): AgentView {
     return this.#agentView;
   }
 
-  /** Deliver an emission now, or after the one being delivered (see Outbox). */
+  /** Deliver an emission now, or after the one being delivered (in the order posted). */
   post(deliver: () => void): void {
-    this.#outbox.post(deliver);
+    queueScheduler.schedule(deliver);
   }
 
   /**

@@ -1,9 +1,38 @@
 import { expect } from '@open-wc/testing';
+import { BehaviorSubject } from 'rxjs';
 import type { AgentView, CcError, Task } from '../../src/model/index.js';
 import { StoreState } from '../../src/store/state.js';
 import { errorsOf, NOW, storeState, taskFrom } from './modules.js';
 
 describe('StoreState', () => {
+  it('post: a change made during delivery is delivered after the current one, so every subscriber ends on the latest value', () => {
+    const state = new StoreState(() => NOW);
+    const subject = new BehaviorSubject(0);
+    const seenByA: number[] = [];
+    const seenByB: number[] = [];
+    subject.subscribe((value) => {
+      seenByA.push(value);
+      if (value === 1) state.post(() => subject.next(2));
+    });
+    subject.subscribe((value) => seenByB.push(value));
+    state.post(() => subject.next(1));
+    expect(seenByA).to.deep.equal([0, 1, 2]);
+    expect(seenByB).to.deep.equal([0, 1, 2]);
+  });
+
+  it('post: delivers in the order posted, at once when nothing else is being delivered', () => {
+    const state = new StoreState(() => NOW);
+    const order: string[] = [];
+    state.post(() => {
+      order.push('a');
+      state.post(() => order.push('c'));
+      order.push('b');
+    });
+    order.push('after');
+    state.post(() => order.push('d'));
+    expect(order).to.deep.equal(['a', 'b', 'c', 'after', 'd']);
+  });
+
   it('starts with no tasks, no selection and an Idle agent, replaying them', () => {
     const state = new StoreState(() => NOW);
     const seen: unknown[] = [];
