@@ -126,7 +126,7 @@ const configs = [
   esModuleConfig(),
   {
     // The whole desk in one ES module for pages that place all of it (src/desk.ts): one request for
-    // every element that shows before the agent acts, ~5 KB gzip less than the core plus eight
+    // every element that shows before the agent acts, ~7.5 KB gzip less than the core plus eight
     // chunks gzipped one by one. What shows only on demand (the consult picker) and what not every
     // page uses (simulator, bridge, de/fr) are chunks in desk-chunks/, importing from cc-desk.js
     // itself ('allow-extension': no shared chunk and no re-export file in between).
