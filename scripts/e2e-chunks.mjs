@@ -11,6 +11,13 @@
  *     Chromium reports no layout shift. (Reported as NOTE, not counted: see `report` below.)
  *  3. Registration on first use: a <cc-outdial> added later by script gets its chunk and renders;
  *     loadElements('cc-consult-picker') resolves with the class; an unknown tag is refused.
+ * And the one-file bundles, with the README's eight elements in the page before they are defined:
+ *  4. Every element gets its provider's store, from dist/cc-desk.js (test/chunks/desk-one-file.html)
+ *     and from the classic script dist/cc-elements.iife.js (test/chunks/desk-classic-script.html).
+ *     Before the agent acts the desk page fetches cc-desk.js and the simulator only.
+ *  5. Consult on a call fetches the consult picker's chunk then, and its filter gets the focus;
+ *     End moves the focus to the wrap-up code; a <cc-consult-picker> placed on its own renders;
+ *     nothing is reported on the console.
  * Prints PASS/FAIL per check; exits 1 when any failed.
  */
 import { chromium } from 'playwright-core';
@@ -94,8 +101,91 @@ try {
   check('loadElements() refuses a tag that is not ours', /no element named <cc-nope>/.test(later.refused), later.refused);
   check('no script errors', errors.length === 0, errors.join('; '));
   await context.close();
+  await oneFileDesk();
+  await classicScriptDesk();
 } finally {
   await browser.close();
   await server.close();
 }
 process.exit(results.every(Boolean) ? 0 : 1);
+
+/** The elements below the provider that did not get its store (they say "Place this element inside <cc-provider>."). */
+function withoutStore(page) {
+  return page.evaluate(() => [...document.querySelectorAll('cc-provider *')].filter((el) => !el.store).map((el) => el.localName));
+}
+
+/** Check 4 for the classic script: defined after the markup, every element still finds its provider. */
+async function classicScriptDesk() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://localhost:${server.port}/test/chunks/desk-classic-script.html`);
+  await page.waitForFunction(() => document.querySelector('cc-provider').store?.connection?.status === 'connected');
+  const missing = await withoutStore(page);
+  check('classic script: every element has its provider\'s store', missing.length === 0, missing.join(', '));
+  check('classic script: no script errors', errors.length === 0, errors.join('; '));
+  await context.close();
+}
+
+/** Checks 4 and 5: the one-file desk loads the consult picker when the agent first opens it. */
+async function oneFileDesk() {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1400 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Console errors too: Chromium reports markup the minified templates broke there (an icon's path).
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`http://localhost:${server.port}/test/chunks/desk-one-file.html`);
+  await page.waitForFunction(() => document.querySelector('cc-provider').store?.connection?.status === 'connected');
+  const undefinedTags = await page.evaluate(() =>
+    [...document.querySelectorAll('cc-provider *')].filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+  );
+  check('one-file desk: every placed tag is defined by cc-desk.js', undefinedTags.length === 0, undefinedTags.join(', '));
+  const missing = await withoutStore(page);
+  check('one-file desk: every element has its provider\'s store', missing.length === 0, missing.join(', '));
+  if (missing.length) return context.close();
+  const scripts = requested.filter((p) => p.endsWith('.js'));
+  const atStart = scripts.filter((p) => p !== '/dist/cc-desk.js' && !/^\/dist\/desk-chunks\/simulated-/.test(p));
+  check('one-file desk: before the agent acts it fetches cc-desk.js and the simulator only', atStart.length === 0, scripts.join(' '));
+
+  // A call, accepted as the agent does; then Consult, by keyboard.
+  await page.evaluate(() => document.querySelector('cc-provider').backend.offerContact({ media: 'telephony' }));
+  await page.locator('cc-incoming-task').getByRole('button', { name: /^Accept/ }).click();
+  const consult = page.locator('cc-call-controls').getByRole('button', { name: 'Consult', exact: true });
+  await consult.waitFor({ state: 'visible' });
+  await page.waitForFunction(() =>
+    document.querySelector('cc-call-controls').shadowRoot.querySelector('button[data-control="consult"]')?.getAttribute('aria-disabled') === 'false',
+  );
+  const before = requested.filter((p) => p.includes('consult-picker')).length;
+  await consult.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => customElements.get('cc-consult-picker') !== undefined);
+  const pickerFetched = requested.filter((p) => p.includes('consult-picker'));
+  check('one-file desk: Consult fetches the consult picker then', before === 0 && pickerFetched.length === 1, pickerFetched.join(' '));
+  const focused = await page
+    .waitForFunction(() => document.querySelector('cc-call-controls').shadowRoot.querySelector('cc-consult-picker')?.shadowRoot?.activeElement?.id === 'filter', null, {
+      timeout: 5000,
+    })
+    .then(() => true, () => false);
+  check('one-file desk: the lazily loaded picker takes the focus in its filter', focused);
+
+  await page.keyboard.press('Escape');
+  await page.locator('cc-call-controls').getByRole('button', { name: 'End', exact: true }).click();
+  const wrapupFocused = await page
+    .waitForFunction(() => document.querySelector('cc-wrapup-form').shadowRoot?.activeElement?.id === 'code', null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check('one-file desk: after End the focus is on the wrap-up code', wrapupFocused);
+
+  const standalone = await page.evaluate(async () => {
+    const picker = document.createElement('cc-consult-picker');
+    document.querySelector('cc-provider').append(picker);
+    await picker.updateComplete;
+    return Boolean(picker.shadowRoot?.childNodes.length);
+  });
+  check('one-file desk: a <cc-consult-picker> placed on its own renders', standalone);
+  check('one-file desk: no script or console errors', errors.length === 0, errors.join('; '));
+  await context.close();
+}

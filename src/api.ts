@@ -1,10 +1,12 @@
 /**
- * The API both entries export (src/cc-elements.ts for script tags, src/index.ts for bundlers):
- * the model, the store, the provider and the element base class, the loaders of the lazy chunks.
- * No element of the desk but `<cc-provider>` is imported here: each is its own chunk.
+ * The API every entry exports (src/cc-elements.ts for script tags, src/index.ts for bundlers,
+ * src/desk.ts for the one-file desk): the model, the store, the provider and the element base
+ * class, the loaders of the lazy chunks. No element of the desk but `<cc-provider>` is imported
+ * here: each entry registers them its own way.
  * @module
  */
 import './elements/provider/provider.js';
+import { whenPresentDefined } from './elements/registry.js';
 
 export * from './model/index.js';
 export type * from './store/types.js';
@@ -19,6 +21,12 @@ export { loadCatalog, LOCALES, type Locale, type MessageKey } from './i18n/catal
 export { CcElement } from './elements/base/cc-element.js';
 export { CcProvider } from './elements/provider/provider.js';
 export { loadElements, loadAllElements, type LazyTag } from './elements/registry.js';
+
+/**
+ * Resolves once the elements in the document when this module ran are defined (their chunks
+ * loaded; a chunk that failed to load is reported on the console and does not reject this).
+ */
+export const ready: Promise<void> = whenPresentDefined(document);
 
 /** Load the simulated contact center (its own chunk). */
 export const loadSimulator = () => import('./backends/simulated/index.js');

@@ -5,17 +5,13 @@
  * `<cc-task-list>` and `<cc-call-controls>` downloads those two chunks and nothing else.
  * @module
  */
+// First: the registry knows every chunk before `<cc-provider>` is defined (and connects).
+import './elements/element-chunks.js';
 import { reserveSpace } from './elements/placeholders.js';
-import { watchForElements, whenPresentDefined } from './elements/registry.js';
+import { watchForElements } from './elements/registry.js';
 
 export * from './api.js';
 
 // Tags whose chunk is still loading keep the height they will first have: nothing jumps.
 reserveSpace(document);
 watchForElements(document);
-
-/**
- * Resolves once the elements in the document when this module ran are defined (their chunks
- * loaded; a chunk that failed to load is reported on the console and does not reject this).
- */
-export const ready: Promise<void> = whenPresentDefined(document);

@@ -1,48 +1,64 @@
 /**
- * Registration on first use. Every element of the desk except `<cc-provider>` is its own chunk;
- * this module (in the entry) knows where each one lives and loads a tag's chunk once the tag shows
- * up in the page:
- * - at start-up it looks through the document for the tags already there (a module script runs
- *   after the document is parsed, so a CRM's markup is complete by then);
+ * Registration on first use. An entry names the elements it does not register up front and where
+ * each one's chunk is (`loadOnFirstUse`: dist/cc-elements.js every element but `<cc-provider>`,
+ * dist/cc-desk.js the consult picker); this module loads a tag's chunk once the tag shows up in
+ * the page:
+ * - at start-up the entry looks through the document for the tags already there (a module script
+ *   runs after the document is parsed, so a CRM's markup is complete by then);
  * - a MutationObserver on the document, and each `<cc-provider>` on its own children (a provider
  *   may sit in a shadow root the document's observer cannot see), catch tags added later;
  * - `loadElements('cc-task-list', …)` loads tags explicitly (elements created inside other shadow
- *   roots, or to have them ready before they are placed). It resolves with the classes.
+ *   roots, or to have them ready before they are placed). It resolves with the classes, also for
+ *   the tags an entry registered up front.
  * An element that embeds another loads it itself (`<cc-call-controls>` loads the consult picker
- * when its picker first opens). With every tag defined, the document's observer disconnects.
+ * when its picker first opens). Once every such tag is loading, the observers disconnect.
  * @module
  */
 
-/** Each lazily registered tag and its chunk (importing the chunk defines the tag). */
-export const ELEMENT_CHUNKS = {
-  'cc-agent-state': () => import('./agent-state/agent-state.js'),
-  'cc-incoming-task': () => import('./incoming-task/incoming-task.js'),
-  'cc-task-list': () => import('./task-list/task-list.js'),
-  'cc-call-controls': () => import('./call-controls/call-controls.js'),
-  'cc-consult-picker': () => import('./consult-picker/consult-picker.js'),
-  'cc-wrapup-form': () => import('./wrapup-form/wrapup-form.js'),
-  'cc-task-details': () => import('./task-details/task-details.js'),
-  'cc-outdial': () => import('./outdial/outdial.js'),
-  'cc-conversation': () => import('./conversation/conversation.js'),
-} as const;
+/** Every element of the desk but `<cc-provider>` (which is in every entry). */
+export const ELEMENT_TAGS = [
+  'cc-agent-state',
+  'cc-incoming-task',
+  'cc-task-list',
+  'cc-call-controls',
+  'cc-consult-picker',
+  'cc-wrapup-form',
+  'cc-task-details',
+  'cc-outdial',
+  'cc-conversation',
+] as const;
 
-export type LazyTag = keyof typeof ELEMENT_CHUNKS;
+export type LazyTag = (typeof ELEMENT_TAGS)[number];
 
-const TAGS = Object.keys(ELEMENT_CHUNKS) as LazyTag[];
+/** Imports the module that defines a tag. */
+export type ChunkLoader = () => Promise<unknown>;
+
+/** The chunks of the tags this page's entry did not register up front. */
+const chunks = new Map<LazyTag, ChunkLoader>();
 const loading = new Map<LazyTag, Promise<CustomElementConstructor>>();
 
-const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(ELEMENT_CHUNKS, tag);
+const isOurTag = (tag: string): tag is LazyTag => (ELEMENT_TAGS as readonly string[]).includes(tag);
+
+/**
+ * Load these tags' chunks on first use. An entry calls this in the first module it imports, before
+ * `<cc-provider>` is defined: a provider already in the page connects (and starts watching its
+ * children) as soon as it is.
+ */
+export function loadOnFirstUse(loaders: Partial<Record<LazyTag, ChunkLoader>>): void {
+  for (const [tag, load] of Object.entries(loaders)) chunks.set(tag as LazyTag, load);
+}
 
 /** Load (once) and define one tag; resolves with its class. Unknown tags are a TypeError. */
 function loadOne(tag: string): Promise<CustomElementConstructor> {
-  if (!isLazyTag(tag)) return Promise.reject(new TypeError(`cc-elements: no element named <${tag}>`));
+  if (!isOurTag(tag)) return Promise.reject(new TypeError(`cc-elements: no element named <${tag}>`));
   let pending = loading.get(tag);
   if (!pending) {
-    // Defined already (the one-file bundle defines every tag up front, or another copy did).
+    // Defined already (the entry registers it up front, or another copy of the bundle did).
     const defined = customElements.get(tag);
+    const load = chunks.get(tag);
     pending = defined
       ? Promise.resolve(defined)
-      : ELEMENT_CHUNKS[tag]().then(() => customElements.whenDefined(tag));
+      : (load?.() ?? Promise.resolve()).then(() => customElements.whenDefined(tag));
     loading.set(tag, pending);
     // A chunk that failed to load (offline, say) may be tried again on the next use.
     pending.catch(() => loading.delete(tag));
@@ -59,25 +75,25 @@ export function loadElements(...tags: string[]): Promise<CustomElementConstructo
   return Promise.all(tags.map(loadOne));
 }
 
-/** Load every element of the desk (what the one-file bundle does up front). */
-export const loadAllElements = (): Promise<CustomElementConstructor[]> => loadElements(...TAGS);
+/** Load every element of the desk (what the one-file bundles do up front). */
+export const loadAllElements = (): Promise<CustomElementConstructor[]> => loadElements(...ELEMENT_TAGS);
 
-/** The tags of ours not yet loading, as one selector (empty when all are). */
-const pendingSelector = (): string => TAGS.filter((tag) => !loading.has(tag)).join(',');
+/** The lazily loaded tags not yet loading, as one selector (empty when all are). */
+const pendingSelector = (): string => [...chunks.keys()].filter((tag) => !loading.has(tag)).join(',');
 
 /** Load the chunks of our tags found in `root` (itself included). Loading failures are reported to the console once. */
 export function loadUsedIn(root: ParentNode | Element): void {
   const selector = pendingSelector();
   if (!selector) return;
   const found = new Set<string>();
-  if ('localName' in root && isLazyTag(root.localName) && !loading.has(root.localName)) found.add(root.localName);
+  if ('localName' in root && chunks.has(root.localName as LazyTag) && !loading.has(root.localName as LazyTag)) found.add(root.localName);
   for (const el of root.querySelectorAll(selector)) found.add(el.localName);
   for (const tag of found) loadOne(tag).catch((error: unknown) => console.error(`cc-elements: <${tag}> could not load`, error));
 }
 
 /**
- * Watch `root` for our tags being added (and load those already there). Returns the observer;
- * it disconnects by itself once every tag is loading.
+ * Watch `root` for our lazily loaded tags being added (and load those already there). Returns the
+ * observer; it disconnects by itself once every such tag is loading (at once when there is none).
  */
 export function watchForElements(root: Node & ParentNode): MutationObserver {
   loadUsedIn(root);
@@ -94,6 +110,6 @@ export function watchForElements(root: Node & ParentNode): MutationObserver {
 /** Resolves once every tag of ours present in `root` now is defined (or failed to load). */
 export async function whenPresentDefined(root: ParentNode): Promise<void> {
   const present = new Set<string>();
-  for (const el of root.querySelectorAll(TAGS.join(','))) present.add(el.localName);
+  for (const el of root.querySelectorAll(ELEMENT_TAGS.join(','))) present.add(el.localName);
   await Promise.allSettled([...present].map(loadOne));
 }

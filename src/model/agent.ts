@@ -8,6 +8,9 @@ import { failureError } from './failure.js';
 
 const STATES: ReadonlySet<string> = new Set<AgentStateName>(['Available', 'Idle', 'RONA', 'Engaged']);
 
+/** The agent before the store has said anything (what elements show meanwhile): Idle, no profile. */
+export const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
+
 /** Where every session starts: Idle since `now`, no profile yet. */
 export function initialAgentView(now: number): AgentView {
   return { status: { state: 'Idle', since: now } };

@@ -7,7 +7,7 @@
  */
 import type { AgentView, CcError, ErrorCode, Task, TaskState } from './domain.js';
 import { controlsFor, type ControlName, type Controls } from './controls.js';
-import { OFFERS } from './final.js';
+import { LIVE, OFFERS, OVER } from './final.js';
 import { isSecondary } from './flags.js';
 import { pauseResumeAllowed } from './payload.js';
 
@@ -57,7 +57,7 @@ export function disabledReason(task: Task, name: ControlName): DisabledReason {
   const { state } = task;
   if (task.pending) return 'pending';
   if (OFFERS.has(state)) return 'offer';
-  if (state === 'WRAPPING_UP' || state === 'COMPLETED' || state === 'TERMINATED') return 'ended';
+  if (OVER.has(state)) return 'ended';
   if (state === 'HELD') return 'held';
   const accepted = (task.consult?.status ?? task.data.consultStatus) === 'CONSULT_ACCEPTED';
   if (state === 'CONSULTING') {
@@ -110,11 +110,9 @@ export function taskTone(task: Pick<Task, 'state'>): TaskTone {
   if (OFFERS.has(state)) return 'offer';
   if (state === 'HELD') return 'held';
   if (IN_CONSULT.has(state)) return 'consulting';
-  if (state === 'WRAPPING_UP' || state === 'COMPLETED' || state === 'TERMINATED') return 'wrapup';
+  if (OVER.has(state)) return 'wrapup';
   return 'active';
 }
-
-const HANDLING: ReadonlySet<TaskState> = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
 
 /** What the agent state shows: the agent's own state, or Engaged / Wrap-up while tasks say so. */
 export interface AgentDisplay {
@@ -132,7 +130,7 @@ export function agentDisplay(agent: AgentView, tasks: readonly Task[]): AgentDis
     const times = tasks.filter((t) => states.has(t.state)).map((t) => at(t) ?? agent.status.since);
     return times.length ? Math.min(...times) : undefined;
   };
-  const engaged = earliest(HANDLING, (t) => t.times.connectedAt);
+  const engaged = earliest(LIVE, (t) => t.times.connectedAt);
   if (engaged !== undefined) return { kind: 'Engaged', since: engaged };
   const wrapping = earliest(new Set<TaskState>(['WRAPPING_UP']), (t) => t.times.wrapupStartedAt);
   if (wrapping !== undefined) return { kind: 'WrapUp', since: wrapping };

@@ -11,5 +11,8 @@ export const isFinal = (task: Pick<Task, 'state'>): boolean => task.state === 'C
 /** The states of an offer not yet answered. */
 export const OFFERS: ReadonlySet<TaskState> = new Set<TaskState>(['OFFERED', 'OFFERED_CONSULT']);
 
+/** The states of a contact the agent is in: connected, on hold, consulting, in conference. */
+export const LIVE: ReadonlySet<TaskState> = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
+
 /** The states once the contact has ended: wrapping up, or final. */
 export const OVER: ReadonlySet<TaskState> = new Set<TaskState>(['WRAPPING_UP', 'COMPLETED', 'TERMINATED']);

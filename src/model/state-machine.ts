@@ -6,7 +6,7 @@
  */
 import type { ConsultInfo, Task, TaskCommand, TaskMessage, TaskState } from './domain.js';
 import { isTaskEventName, type TaskEventName } from './events.js';
-import { isFinal, OFFERS, OVER } from './final.js';
+import { isFinal, LIVE, OFFERS, OVER } from './final.js';
 import { DERIVED_KEYS, deriveFlags } from './flags.js';
 import {
   consultLeg,
@@ -101,8 +101,6 @@ const CREATES: Partial<Record<TaskEventName, TaskState>> = {
   AgentContactAssigned: 'CONNECTED',
 };
 
-const TALKING: ReadonlySet<TaskState> = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
-
 /**
  * The message's payload over the task's data: top-level fields the message omits are kept, and
  * `interaction` is merged one level deep. Derived flags from the wire are dropped.
@@ -121,7 +119,7 @@ function nextTimes(old: Task['times'], from: TaskState, to: TaskState, at: numbe
     if (OFFERS.has(from)) delete t.ronaDeadline;
     if (from === 'HELD') delete t.heldAt;
     if (to === 'HELD') t.heldAt = at;
-    if (TALKING.has(to)) t.connectedAt ??= at;
+    if (LIVE.has(to)) t.connectedAt ??= at;
     if (to === 'WRAPPING_UP') t.wrapupStartedAt = at;
     // The contact ends now (finishing a wrap-up does not end it again).
     if (OVER.has(to) && from !== 'WRAPPING_UP') t.endedAt ??= at;

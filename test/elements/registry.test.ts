@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+// As src/cc-elements.ts does: every element's chunk registered before the provider is defined.
+import { ELEMENT_CHUNKS } from '../../src/elements/element-chunks.js';
 import '../../src/elements/provider/provider.js';
-import { loadElements } from '../../src/elements/registry.js';
+import { ELEMENT_TAGS, loadElements } from '../../src/elements/registry.js';
 import { placeholderCss } from '../../src/elements/placeholders.js';
 
 describe('element registry (each element its own chunk, registered on first use)', () => {
@@ -28,6 +30,10 @@ describe('element registry (each element its own chunk, registered on first use)
     expect(details).to.equal(customElements.get('cc-task-details'));
     const [again] = await loadElements('cc-task-list');
     expect(again).to.equal(list);
+  });
+
+  it('the lazy entry has a chunk for every element of the desk', () => {
+    expect(Object.keys(ELEMENT_CHUNKS)).to.have.members([...ELEMENT_TAGS]);
   });
 
   it('every lazily registered tag gets a placeholder rule', () => {

@@ -3,7 +3,8 @@
  * the namespaces (finding a task, mapping store errors, user-data allow-lists).
  * @module
  */
-import type { Task, TaskState } from '../../model/domain.js';
+import type { Task } from '../../model/domain.js';
+import { LIVE } from '../../model/final.js';
 import type { CcStore } from '../../store/types.js';
 import type { OriginRule } from '../origins.js';
 import type { BridgeErrorCode, BridgeInteraction, EventNamespace, JsonValue } from '../protocol.js';
@@ -68,7 +69,7 @@ export function findTask(store: CcStore, id: string): Task {
 }
 
 /** Connected, held, consulting or conferencing: the customer is on the line. */
-export const LIVE_STATES: ReadonlySet<TaskState> = new Set<TaskState>(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
+export const LIVE_STATES = LIVE;
 
 /** The task must be live (accepted and not ended), or INVALID_STATE. */
 export function requireLive(task: Task, what: string): void {

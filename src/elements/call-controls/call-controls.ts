@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { controlsFor, type AgentView, type CcError, type ControlName, type Task, type TaskCommand } from '../../model/index.js';
+import { controlsFor, NO_AGENT, type AgentView, type CcError, type ControlName, type Task, type TaskCommand } from '../../model/index.js';
 import { controlBar, ending, taskTone, type BarControl } from '../../model/desk.js';
 import { DeskRoleController, focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
 import { controlIcon } from './icons.js';
@@ -227,7 +227,7 @@ export class CcCallControls extends CcElement {
   }
 
   get #agentView(): AgentView {
-    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
+    return this.#agent.value ?? NO_AGENT;
   }
 
   #renderRow(task: Task, row: readonly BarControl[], part: string, label: 'Task controls' | 'Consult controls'): TemplateResult {

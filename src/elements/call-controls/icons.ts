@@ -6,7 +6,8 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { ControlName } from '../../model/index.js';
 
-const P = (d: string): SVGTemplateResult => svg`<path d=${d}/>`;
+// The value quoted: unquoted, the `/` of `/>` would end up in it (and the path would not parse).
+const P = (d: string): SVGTemplateResult => svg`<path d="${d}"/>`;
 
 const ICONS: Partial<Record<ControlName, SVGTemplateResult>> = {
   hold: P('M6 4h4v16H6zm8 0h4v16h-4z'),

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { controlsFor, validateDialNumber, type DialCheck } from '../../model/index.js';
+import { controlsFor, NO_AGENT, validateDialNumber, type DialCheck } from '../../model/index.js';
 import type { AgentView, CcError, Destination, DestinationType, Queue, Task } from '../../model/index.js';
 import type { CcStore } from '../../store/types.js';
 import { consultPickerStyles } from './consult-picker.styles.js';
@@ -165,7 +165,7 @@ export class CcConsultPicker extends CcElement {
   }
 
   get #agentView(): AgentView {
-    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
+    return this.#agent.value ?? NO_AGENT;
   }
 
   /** Destination kinds for this task and mode. */

@@ -10,6 +10,7 @@ import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
 import { emailOf, hasConversation, replySubject, type ChatMessage, type OutgoingMessage } from '../../model/messages.js';
 import type { CcError, Task } from '../../model/index.js';
+import { LIVE, OVER } from '../../model/final.js';
 import type { Conversation } from '../../store/types.js';
 import { ObserveController } from '../../store/observe-controller.js';
 import type { MessageKey } from '../../i18n/catalog.js';
@@ -26,7 +27,6 @@ declare global {
 /** A name isolated for bidirectional text (FSI … PDI), so a right-to-left name never reorders the sentence around it. */
 const iso = (name: string): string => `\u2068${name}\u2069`;
 
-const LIVE = new Set(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
 const EMPTY: ReadonlyMap<string, Conversation> = new Map();
 
 /**
@@ -180,8 +180,7 @@ export class CcConversation extends CcElement {
 
   #renderReply(task: Task, conversation: Conversation | undefined, email: ChatMessage | undefined): TemplateResult {
     if (!LIVE.has(task.state)) {
-      const ended = task.state === 'WRAPPING_UP' || task.state === 'COMPLETED' || task.state === 'TERMINATED';
-      return html`<p class="empty muted" part="empty">${this.t(ended ? 'The conversation has ended.' : 'Accept the task to reply.')}</p>`;
+      return html`<p class="empty muted" part="empty">${this.t(OVER.has(task.state) ? 'The conversation has ended.' : 'Accept the task to reply.')}</p>`;
     }
     const isEmail = task.media === 'email';
     const sending = conversation?.sending;

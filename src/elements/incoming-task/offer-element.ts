@@ -12,7 +12,7 @@ import { mediaIcon } from '../base/media-icon.js';
 import { customerLabel } from './task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
-import { controlsFor, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
+import { controlsFor, NO_AGENT, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -31,9 +31,6 @@ const COMMANDS: Readonly<Record<OfferCommand, readonly [string, MessageKey, Mess
   decline: ['danger', 'Decline', 'Declining…', 'cc-task-declined'],
 };
 const OFFER_COMMANDS = Object.keys(COMMANDS) as OfferCommand[];
-
-/** Before the store has said anything about the agent. */
-const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 
 const isOfferFailure = (error: CcError | undefined): error is CcError => error !== undefined && error.command in COMMANDS;
 

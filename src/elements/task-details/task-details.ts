@@ -10,7 +10,7 @@ import { CcElement } from '../base/cc-element.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
 import { mediaIcon } from '../base/media-icon.js';
-import { canIssue, type AgentView, type CcError, type Task } from '../../model/index.js';
+import { canIssue, NO_AGENT, type AgentView, type CcError, type Task } from '../../model/index.js';
 import { customerAddress, customerName, nonEmpty, queueName } from '../incoming-task/task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { styles } from './task-details.styles.js';
@@ -29,8 +29,6 @@ interface DataEntry {
   value: string;
   editable: boolean;
 }
-
-const NO_AGENT: AgentView = { status: { state: 'Idle', since: 0 } };
 
 /** Drafts, saves and failures are per task and key. */
 const slot = (taskId: string, key: string): string => `${taskId}\u0000${key}`;

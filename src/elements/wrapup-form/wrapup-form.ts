@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { CcElement } from '../base/cc-element.js';
 import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
-import { controlsFor } from '../../model/index.js';
+import { controlsFor, NO_AGENT } from '../../model/index.js';
 import type { AgentView, CcError, Task } from '../../model/index.js';
 import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
@@ -238,7 +238,7 @@ export class CcWrapupForm extends CcElement {
   }
 
   get #agentView(): AgentView {
-    return this.#agent.value ?? { status: { state: 'Idle', since: 0 } };
+    return this.#agent.value ?? NO_AGENT;
   }
 
   /**
