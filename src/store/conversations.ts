@@ -15,6 +15,7 @@
 import { BehaviorSubject, Subject, type Observable, type Subscription, type Unsubscribable } from 'rxjs';
 import type { ContactCenter } from '../backends/contact-center.js';
 import type { CcError, ErrorCode, Task } from '../model/domain.js';
+import { LIVE } from '../model/final.js';
 import {
   addMessage,
   hasConversation,
@@ -61,9 +62,6 @@ export interface Conversations {
   /** An element shows the task's conversation until the returned function is called. */
   show(taskId: string): () => void;
 }
-
-/** The live states a message can be sent in. */
-const LIVE: ReadonlySet<string> = new Set(['CONNECTED', 'HELD', 'CONSULTING', 'CONFERENCING']);
 
 const EMPTY = (taskId: string): Conversation => ({ taskId, messages: [], unread: 0 });
 
