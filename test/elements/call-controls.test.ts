@@ -210,6 +210,25 @@ describe('<cc-call-controls> rendering', () => {
     expect(why()).to.deep.equal([fr, fr]);
   });
 
+  it('long German labels stay inside their buttons in a narrow bar (Stumm-schalten, zusammen-führen)', async () => {
+    const env = await simDesk();
+    await liveTask(env);
+    const { el, wrapper, setTranslator } = await render(env.store);
+    wrapper.style.inlineSize = '290px';
+    await consulting(env, el);
+    setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
+    await el.updateComplete;
+    const spilled = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-control]')]
+      .filter((b) => {
+        const outer = b.getBoundingClientRect();
+        const label = b.querySelector('.label')!.getBoundingClientRect();
+        return label.left < outer.left || label.right > outer.right;
+      })
+      .map((b) => b.textContent!.trim());
+    expect(shown(el)).to.include('consultConference');
+    expect(spilled).to.deep.equal([]);
+  });
+
   it('renders the consult destination as inert text (HTML payload)', async () => {
     const store = new FakeStore([
       fakeTask('t1', {
