@@ -23,6 +23,7 @@ export type DisabledReason =
   | 'conferenceFull'
   | 'secondary'
   | 'notRecorded'
+  | 'phoneMute'
   | 'notNow';
 
 /** One place in the control bar: the control it shows now and how. */
@@ -52,12 +53,18 @@ const DIGITAL: readonly Place[] = [['transfer'], ['end']];
 const CONSULT_ROW: readonly Place[] = [['switchLeg'], ['endConsult'], ['consultTransfer'], ['consultConference'], ['exitConference']];
 const IN_CONSULT: ReadonlySet<TaskState> = new Set<TaskState>(['CONSULTING', 'CONFERENCING']);
 
-/** Why `name` is not available on `task` (the most useful reason first). */
-export function disabledReason(task: Task, name: ControlName): DisabledReason {
+/**
+ * Why `name` is not available on `task` (the most useful reason first). Mute on a login whose calls
+ * are on the phone (Webex Extension, Dial-number) says so in every state but the ended ones: no
+ * waiting or resuming would let the desk mute.
+ */
+export function disabledReason(task: Task, name: ControlName, agent?: AgentView): DisabledReason {
   const { state } = task;
+  const ended = OVER.has(state);
+  if (name === 'toggleMute' && agent?.profile?.capabilities?.mute === false && !ended) return 'phoneMute';
   if (task.pending) return 'pending';
   if (OFFERS.has(state)) return 'offer';
-  if (OVER.has(state)) return 'ended';
+  if (ended) return 'ended';
   if (state === 'HELD') return 'held';
   const accepted = (task.consult?.status ?? task.data.consultStatus) === 'CONSULT_ACCEPTED';
   if (state === 'CONSULTING') {
@@ -72,7 +79,7 @@ export function disabledReason(task: Task, name: ControlName): DisabledReason {
   return 'notNow';
 }
 
-function place(task: Task, names: Place, controls: Controls): BarControl {
+function place(task: Task, names: Place, controls: Controls, agent: AgentView): BarControl {
   const slot = names[0];
   const name = names.find((n) => controls[n].visible || controls[n].busy) ?? slot;
   const { enabled, busy } = controls[name];
@@ -84,7 +91,7 @@ function place(task: Task, names: Place, controls: Controls): BarControl {
     enabled,
     busy,
     ...(pressed === undefined ? {} : { pressed }),
-    ...(enabled || busy ? {} : { reason: disabledReason(task, name) }),
+    ...(enabled || busy ? {} : { reason: disabledReason(task, name, agent) }),
   };
 }
 
@@ -97,7 +104,7 @@ function place(task: Task, names: Place, controls: Controls): BarControl {
 export function controlBar(task: Task, agent: AgentView): ControlBar {
   const controls = controlsFor(task, agent);
   const voice = task.media === 'telephony';
-  const row = (places: readonly Place[]): BarControl[] => places.map((p) => place(task, p, controls));
+  const row = (places: readonly Place[]): BarControl[] => places.map((p) => place(task, p, controls, agent));
   const consultRow = IN_CONSULT.has(task.state) ? CONSULT_ROW.filter(([n]) => voice || n !== 'switchLeg') : [];
   return { main: row(voice ? VOICE : DIGITAL), consult: row(consultRow) };
 }

@@ -10,6 +10,8 @@ import type { CcCallControls } from '../../src/elements/call-controls/call-contr
 import '../../src/elements/consult-picker/consult-picker.js';
 import type { CcConsultPicker } from '../../src/elements/consult-picker/consult-picker.js';
 import type { CcStore } from '../../src/store/types.js';
+import { capabilitiesFor } from '../../src/backends/webex/profile.js';
+import { profile } from '../fixtures/fake-backend.js';
 
 const EVENTS = ['cc-task-command', 'cc-task-held', 'cc-task-resumed', 'cc-task-ended', 'cc-destination-selected', 'cc-error'] as const;
 
@@ -177,6 +179,54 @@ describe('<cc-call-controls> rendering', () => {
     setTranslator(createTranslator('fr', fr));
     await el.updateComplete;
     expect(button(el, 'end')!.textContent!.trim()).to.equal('Terminer');
+  });
+
+  it('Mute on an Extension login stays in its place, disabled, and says to mute on the phone (en, de, fr)', async () => {
+    const store = new FakeStore([fakeTask('t1')]);
+    store.setAgent({ ...store.agent, profile: profile({ capabilities: capabilitiesFor('EXTENSION') }) });
+    const { el, setTranslator } = await render(store);
+    const mute = button(el, 'toggleMute')!;
+    expect(shown(el)).to.deep.equal(['hold', 'toggleMute', 'pauseRecording', 'consult', 'transfer', 'end']);
+    expect(isDisabled(mute)).to.equal(true);
+    /** The description assistive technology reads for Mute (aria-describedby), and its tooltip. */
+    const why = (): [string, string] => {
+      const b = button(el, 'toggleMute')!;
+      return [el.shadowRoot!.getElementById(b.getAttribute('aria-describedby')!)!.textContent!, b.title];
+    };
+    const en = 'Mute on your phone: with this login your calls are on the phone.';
+    expect(why()).to.deep.equal([en, en]);
+    expect(mute.textContent!.trim()).to.equal('Mute');
+    mute.click();
+    await nextTask();
+    expect(store.calls.map((c) => c.method)).not.to.include('toggleMute');
+
+    const de = 'Schalten Sie am Telefon stumm: Mit dieser Anmeldung laufen Ihre Anrufe über das Telefon.';
+    setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
+    await el.updateComplete;
+    expect(why()).to.deep.equal([de, de]);
+    const fr = 'Coupez le micro sur votre téléphone : avec cette connexion, vos appels passent par le téléphone.';
+    setTranslator(createTranslator('fr', (await import('../../src/i18n/fr/index.js')).default));
+    await el.updateComplete;
+    expect(why()).to.deep.equal([fr, fr]);
+  });
+
+  it('long German labels stay inside their buttons in a narrow bar (Stumm-schalten, zusammen-führen)', async () => {
+    const env = await simDesk();
+    await liveTask(env);
+    const { el, wrapper, setTranslator } = await render(env.store);
+    wrapper.style.inlineSize = '290px';
+    await consulting(env, el);
+    setTranslator(createTranslator('de', (await import('../../src/i18n/de/index.js')).default));
+    await el.updateComplete;
+    const spilled = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-control]')]
+      .filter((b) => {
+        const outer = b.getBoundingClientRect();
+        const label = b.querySelector('.label')!.getBoundingClientRect();
+        return label.left < outer.left || label.right > outer.right;
+      })
+      .map((b) => b.textContent!.trim());
+    expect(shown(el)).to.include('consultConference');
+    expect(spilled).to.deep.equal([]);
   });
 
   it('renders the consult destination as inert text (HTML payload)', async () => {

@@ -42,3 +42,22 @@ describe('<cc-task-list>: unread messages', () => {
     expect(badges(el)).to.deep.equal(['']);
   });
 });
+
+describe('<cc-task-list>: a row with an unread count', () => {
+  it('keeps every fact beside the media, one per line (the count adds a line, the timer stays in its column)', async () => {
+    const desk = await simDesk();
+    const chat = await liveTask(desk, 'chat', 'Zoë Müller');
+    desk.sim.customerSays(chat, 'Hello?');
+    await liveTask(desk, 'telephony'); // selected: the chat's messages stay unread
+    const { el } = await renderProvided<CcTaskList>(html`<cc-task-list></cc-task-list>`, desk.store);
+    await settle(el, desk);
+    const row = el.shadowRoot!.querySelector('[part~="task"]')!;
+    expect(text(row.querySelector('[part="unread"] .visually-hidden'))).to.equal('1 unread messages');
+    const box = (part: string) => row.querySelector(`[part="${part}"]`)!.getBoundingClientRect();
+    const media = box('media');
+    const facts = ['customer', 'unread', 'queue', 'state', 'timer'].map((part) => ({ part, ...box(part).toJSON() as DOMRect }));
+    // Beside the media, each below the one before.
+    expect(facts.filter((f) => f.left < media.right).map((f) => f.part), 'facts under the media').to.deep.equal([]);
+    expect(facts.every((f, i) => i === 0 || f.top >= facts[i - 1]!.bottom - 1), 'one fact per line').to.equal(true);
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../../src/model/desk.js';
 import type { AgentView, CcError, Task } from '../../src/model/domain.js';
 import type { MediaChannel } from '../../src/model/seed-types.js';
+import { capabilitiesFor } from '../../src/backends/webex/profile.js';
 import { agentView, T0 } from '../fixtures/contacts.js';
 import { SCENARIOS, taskIn, type Scenario } from './tasks.js';
 
@@ -99,6 +100,25 @@ describe('controlBar: fixed places', () => {
   it('a call that is not recorded says so', () => {
     const task: Task = { ...taskIn('CONNECTED'), recording: 'STOPPED' };
     expect(row(controlBar(task, agent).main)).to.equal('hold toggleMute pauseRecording:notRecorded consult transfer end');
+  });
+
+  it('Mute on a login whose calls are on the phone (Extension, Dial-number) says to mute on the phone', () => {
+    for (const login of ['EXTENSION', 'AGENT_DN'] as const) {
+      const phone = agentView({ capabilities: capabilitiesFor(login) });
+      expect(row(controlBar(taskIn('CONNECTED'), phone).main), login).to.equal(
+        'hold toggleMute:phoneMute pauseRecording consult transfer end',
+      );
+      const mute = (scenario: Scenario, task = taskIn(scenario)): string =>
+        cell(controlBar(task, phone).main.find((c) => c.slot === 'toggleMute')!);
+      // Resuming, waiting or accepting would not let the desk mute: the phone is the reason throughout.
+      for (const scenario of LIVE.filter((s) => s !== 'WRAPPING_UP')) expect(mute(scenario), `${login} ${scenario}`).to.equal('toggleMute:phoneMute');
+      expect(mute('CONNECTED', markPending(taskIn('CONNECTED'), 'hold', T0)), `${login} pending`).to.equal('toggleMute:phoneMute');
+      expect(mute('WRAPPING_UP'), `${login} wrap-up`).to.equal('toggleMute:ended');
+    }
+    // A browser (WebRTC) login mutes in the desk.
+    const browser = agentView({ capabilities: capabilitiesFor('BROWSER') });
+    expect(row(controlBar(taskIn('CONNECTED'), browser).main)).to.equal('hold toggleMute pauseRecording consult transfer end');
+    expect(row(controlBar(taskIn('HELD'), browser).main)).to.equal(VOICE.HELD[0]);
   });
 
   it('a full conference says so', () => {

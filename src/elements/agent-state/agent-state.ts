@@ -59,15 +59,14 @@ export class CcAgentState extends CcElement {
 
   constructor() {
     super();
-    new DeskRoleController(this, 'agent', () => this.store);
-  }
-
-  /** The state select takes the focus when nothing else on the desk is left to act on. */
-  async takeFocus(): Promise<boolean> {
-    await this.updateComplete;
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('select');
-    select?.focus();
-    return !!select;
+    // On the desk as the agent state: the select takes the focus when nothing else is left to act on.
+    new DeskRoleController(this, 'agent', () => this.store, {
+      focus: () => {
+        const select = this.renderRoot.querySelector<HTMLSelectElement>('select');
+        select?.focus();
+        return !!select;
+      },
+    });
   }
 
   /** Re-renders every second while the time in state is on screen. */

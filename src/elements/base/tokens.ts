@@ -18,7 +18,8 @@ export const tokens = css`
     --_danger: var(--cc-color-danger, light-dark(#b3261e, #ff8a80));
     --_success: var(--cc-color-success, light-dark(#1e6b35, #7ddc95));
     --_warning: var(--cc-color-warning, light-dark(#8a5300, #ffc266));
-    /* State colours (text on the surface, and fills under --_on-state): AA on both schemes. */
+    /* State colours (text on the surface, and fills under --_on-state): AA on both schemes
+       (measured on the rendered elements by test/elements/contrast.test.ts). */
     --_hold: var(--cc-color-hold, light-dark(#9a4a00, #ffb36b));
     --_consult: var(--cc-color-consult, light-dark(#6b3fa0, #c7a6ff));
     --_wrapup: var(--cc-color-wrapup, light-dark(#005f73, #6fd3e6));

@@ -38,6 +38,11 @@ export const callControlsStyles = css`
     line-height: 1.2;
     text-align: center;
   }
+  /* A long word (a translation, a large font) wraps inside its place instead of spilling out. */
+  .buttons .label {
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
+  }
   .buttons button[aria-disabled='true'] {
     cursor: not-allowed;
     color: var(--_fg-muted);

@@ -7,7 +7,7 @@ import { define } from '../base/define.js';
 import { tokens } from '../base/tokens.js';
 import { controlsFor, NO_AGENT, type AgentView, type CcError, type ControlName, type Task, type TaskCommand } from '../../model/index.js';
 import { controlBar, ending, taskTone, type BarControl } from '../../model/desk.js';
-import { DeskRoleController, focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
+import { DeskRoleController } from '../base/desk-roles.js';
 import { controlIcon } from './icons.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { CcStore } from '../../store/types.js';
@@ -127,24 +127,32 @@ export class CcCallControls extends CcElement {
    */
   #focusSlot?: string;
   #lastTaskId?: string;
-  /** The task a hands-off command (End, Complete transfer …) was sent for. */
-  #handoff?: string;
 
-  constructor() {
-    super();
-    new DeskRoleController(this, 'controls', () => this.store);
-  }
-
-  /** Focus the first enabled control of the task's bar (else its first control); false for another task. */
-  async takeFocus(taskId?: string): Promise<boolean> {
-    await this.updateComplete;
-    const task = this.#task.value;
-    if (!task || (taskId !== undefined && task.id !== taskId)) return false;
-    const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[data-slot]') ?? [])];
-    const target = buttons.find((b) => b.getAttribute('aria-disabled') !== 'true') ?? buttons[0];
-    target?.focus();
-    return !!target;
-  }
+  /**
+   * On the desk as its controls: the focus comes to the first enabled control of the selected
+   * task's bar (else its first control). After End, Complete transfer, Leave conference or a blind
+   * transfer, once the task has left this bar (wrapping up, or gone), the focus moves on: to the
+   * wrap-up form, else to the next task's controls, the task list, the agent state.
+   */
+  readonly #desk = new DeskRoleController(this, 'controls', () => this.store, {
+    shows: () => this.#task.value?.id,
+    focus: () => {
+      const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[data-slot]') ?? [])];
+      const target = buttons.find((b) => b.getAttribute('aria-disabled') !== 'true') ?? buttons[0];
+      target?.focus();
+      return !!target;
+    },
+    handOff: {
+      left: (id) => {
+        const task = this.#task.value;
+        return task?.id !== id || (!task.pending && task.state === 'WRAPPING_UP');
+      },
+      next: (id) =>
+        this.store?.tasks.find((t) => t.id === id)?.state === 'WRAPPING_UP'
+          ? { roles: ['wrapup'], taskId: id }
+          : { roles: ['controls', 'list', 'agent'] },
+    },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -171,7 +179,6 @@ export class CcCallControls extends CcElement {
     super.updated(changed);
     const root = this.shadowRoot;
     if (!root) return;
-    this.#handOff();
     const slot = this.#focusSlot;
     if (slot && !this.#task.value?.pending) {
       this.#focusSlot = undefined;
@@ -181,22 +188,6 @@ export class CcCallControls extends CcElement {
         (buttons.find((b) => b.dataset.slot === slot) ?? buttons[0])?.focus();
       }
     }
-  }
-
-  /**
-   * Once the task a hands-off command was sent for has left this bar (wrapping up, or gone), the
-   * focus — when it was here or nowhere — moves on: to the wrap-up form, else to the next task's
-   * controls, the task list, the agent state.
-   */
-  #handOff(): void {
-    const id = this.#handoff;
-    const task = this.#task.value;
-    const store = this.store;
-    if (!id || !store || (task?.id === id && (task.pending || task.state !== 'WRAPPING_UP'))) return;
-    this.#handoff = undefined;
-    if (!focusIsOursOrLost(this)) return;
-    const wrapping = store.tasks.find((t) => t.id === id)?.state === 'WRAPPING_UP';
-    void handFocus(store, wrapping ? ['wrapup'] : ['controls', 'list', 'agent'], wrapping ? id : undefined);
   }
 
   protected override render(): TemplateResult {
@@ -335,7 +326,7 @@ export class CcCallControls extends CcElement {
       this.emit('cc-task-command', { taskId, command });
       const accepted = ACCEPTED[command];
       if (accepted) this.emit(accepted, { taskId });
-      if (HANDS_OFF.has(command)) this.#handoff = taskId;
+      if (HANDS_OFF.has(command)) void this.#desk.handOff(taskId);
     } else {
       const now = this.#task.value;
       this.failure = { error: result.error, taskId, rev: now?.id === taskId ? now.rev : task.rev };
@@ -348,7 +339,7 @@ export class CcCallControls extends CcElement {
     const { taskId, mode } = event.detail;
     this.pickerMode = undefined;
     this.#focusSlot = mode;
-    if (mode === 'transfer') this.#handoff = taskId;
+    if (mode === 'transfer') void this.#desk.handOff(taskId);
     this.emit('cc-task-command', { taskId, command: mode });
   }
 

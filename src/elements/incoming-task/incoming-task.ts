@@ -9,7 +9,7 @@ import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
 import type { Task } from '../../model/index.js';
 import type { MessageKey } from '../../i18n/catalog.js';
-import { CcOfferElement } from './offer-element.js';
+import { afterAccept, CcOfferElement } from './offer-element.js';
 import { offerStyles } from './offer.styles.js';
 import { styles } from './incoming-task.styles.js';
 import { consultingAgentName, customerAddress, customerName, queueName } from './task-text.js';
@@ -73,15 +73,8 @@ export class CcIncomingTask extends CcOfferElement {
   #announced: ReadonlySet<string> = new Set();
   #tick = new TickController(this, () => this.#offers().some(isCounting));
 
-  constructor() {
-    super();
-    new DeskRoleController(this, 'incoming', () => this.store);
-  }
-
-  /** Offers are not a place focus is handed to. */
-  takeFocus(): Promise<boolean> {
-    return Promise.resolve(false);
-  }
+  /** On the desk for its offers: never handed the focus; after Accept it hands the focus on. */
+  protected readonly desk = new DeskRoleController(this, 'incoming', () => this.store, { handOff: afterAccept });
 
   /** True while the 1-second countdown tick runs. */
   get ticking(): boolean {

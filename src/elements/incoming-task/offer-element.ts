@@ -11,7 +11,7 @@ import { CcElement } from '../base/cc-element.js';
 import { mediaIcon } from '../base/media-icon.js';
 import { customerLabel } from './task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
-import { focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
+import type { DeskRoleController, DeskRoleOptions } from '../base/desk-roles.js';
 import { controlsFor, NO_AGENT, type AgentView, type CcError, type ControlState, type Controls, type Task } from '../../model/index.js';
 
 declare global {
@@ -40,7 +40,16 @@ interface LocalFailure {
   rev: number | undefined;
 }
 
-export class CcOfferElement extends CcElement {
+/**
+ * After Accept the agent handles the task: the focus (when it was on the offer's element, or
+ * nowhere) goes to the task's call controls, else to its row in the task list.
+ */
+export const afterAccept: DeskRoleOptions['handOff'] = { next: (taskId) => ({ roles: ['controls', 'list'], taskId }) };
+
+export abstract class CcOfferElement extends CcElement {
+  /** The element's place on the desk; its `handOff` is `afterAccept`. */
+  protected abstract readonly desk: DeskRoleController;
+
   protected readonly tasksValue = this.observe((s) => s.tasks$);
   protected readonly agentValue = this.observe((s) => s.agent$);
 
@@ -103,16 +112,12 @@ export class CcOfferElement extends CcElement {
     if (command === 'accept') await this.#onAccepted(taskId);
   }
 
-  /**
-   * After Accept the agent handles the task: it becomes the selected one, and the focus (when it
-   * was on this element, or nowhere) goes to its call controls, else to the task list.
-   */
+  /** After Accept the agent handles the task: it becomes the selected one, and the focus moves to it. */
   async #onAccepted(taskId: string): Promise<void> {
     const store = this.store;
     if (!store) return;
-    const focus = focusIsOursOrLost(this);
     store.select(taskId);
-    if (focus) await handFocus(store, ['controls', 'list'], taskId);
+    await this.desk.handOff(taskId);
   }
 
   /** The accept/decline failure to show for a task: the task's own, else one from this element's click. */

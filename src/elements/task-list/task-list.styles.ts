@@ -64,11 +64,17 @@ export const styles = css`
     color: var(--_tone);
     font-weight: 600;
   }
-  /* The media fills the first column; the other facts go one per line, in order, into the second. */
+  /*
+   * The media fills the first column; the other facts (up to five: customer, unread count, queue,
+   * state, timer) go one per line, in order, into the second.
+   */
   .task .media {
-    grid-row: span 4;
+    grid-row: span 5;
     flex-direction: column;
     font-size: 0.85em;
+  }
+  .task > :not(.media) {
+    grid-column: 2;
   }
   .task .media-icon {
     font-size: 1.4em;

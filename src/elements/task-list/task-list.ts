@@ -12,7 +12,7 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import type { Task } from '../../model/index.js';
 import { ending, taskTone } from '../../model/desk.js';
 import { DeskRoleController, present$ } from '../base/desk-roles.js';
-import { CcOfferElement } from '../incoming-task/offer-element.js';
+import { afterAccept, CcOfferElement } from '../incoming-task/offer-element.js';
 import { offerStyles } from '../incoming-task/offer.styles.js';
 import { consultingAgentName, queueName } from '../incoming-task/task-text.js';
 import { handleTime, holdTime, isCounting, isOffer, ronaRemaining } from '../incoming-task/task-times.js';
@@ -112,10 +112,19 @@ export class CcTaskList extends CcOfferElement {
   /** Whether a `<cc-incoming-task>` under the same provider holds the offers' actions. */
   #incoming = this.observe((s) => present$(s, 'incoming'));
 
-  constructor() {
-    super();
-    new DeskRoleController(this, 'list', () => this.store);
-  }
+  /**
+   * On the desk as its list: the focus comes to a task's row (after Submit wrap-up, or Accept
+   * without call controls), else to the tab stop; after Accept it hands the focus on.
+   */
+  protected readonly desk = new DeskRoleController(this, 'list', () => this.store, {
+    focus: (taskId) => {
+      const index = this.#tabStop(taskId);
+      if (index < 0) return false;
+      this.#moveTo(index);
+      return true;
+    },
+    handOff: afterAccept,
+  });
 
   /** The option that holds the roving tab stop (keyboard focus), by task id. */
   @state() private activeId?: string;
@@ -184,15 +193,6 @@ export class CcTaskList extends CcOfferElement {
   /** Accept / Decline live here unless a <cc-incoming-task> under the same provider holds them. */
   get #actions(): boolean {
     return this.#incoming.value !== true && this.tasks.some(isOffer);
-  }
-
-  /** Focus the task's row (else the tab stop): after Submit wrap-up, or Accept without call controls. */
-  async takeFocus(taskId?: string): Promise<boolean> {
-    await this.updateComplete;
-    const index = this.#tabStop(taskId);
-    if (index < 0) return false;
-    this.#moveTo(index);
-    return true;
   }
 
   /** One task; an offer's timer is its RONA countdown (the other timers never run on an offer). */

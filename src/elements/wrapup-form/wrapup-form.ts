@@ -8,7 +8,7 @@ import { controlsFor, NO_AGENT } from '../../model/index.js';
 import type { AgentView, CcError, Task } from '../../model/index.js';
 import { TickController } from '../base/tick-controller.js';
 import { wrapupFormStyles } from './wrapup-form.styles.js';
-import { DeskRoleController, focusIsOursOrLost, handFocus } from '../base/desk-roles.js';
+import { DeskRoleController } from '../base/desk-roles.js';
 import { customerLabel } from '../incoming-task/task-text.js';
 
 /** What the agent has done in the form for one task (kept across failures and task switches). */
@@ -93,31 +93,23 @@ export class CcWrapupForm extends CcElement {
   @state() private failure?: { error: CcError; taskId: string; rev: number };
   @state() private announcement = '';
   #lastTaskId?: string;
-  /** The task whose wrap-up was submitted: once it has left, the focus moves on. */
-  #handoff?: string;
 
-  constructor() {
-    super();
-    new DeskRoleController(this, 'wrapup', () => this.store);
-  }
-
-  /** Focus the wrap-up code when the form shows the task; false otherwise. */
-  async takeFocus(taskId?: string): Promise<boolean> {
-    await this.updateComplete;
-    const task = this.#wrapupTask;
-    if (!task || (taskId !== undefined && task.id !== taskId)) return false;
-    await this.#focusCode();
-    return true;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const id = this.#handoff;
-    const store = this.store;
-    if (!id || !store || this.#wrapupTask?.id === id) return;
-    this.#handoff = undefined;
-    if (focusIsOursOrLost(this)) void handFocus(store, ['list', 'controls', 'agent']);
-  }
+  /**
+   * On the desk as its wrap-up: the focus comes to the wrap-up code while the form shows the task.
+   * After a submit, once the task has left the form, the focus moves on to the task list (the next
+   * task), else the call controls, else the agent state.
+   */
+  readonly #desk = new DeskRoleController(this, 'wrapup', () => this.store, {
+    shows: () => this.#wrapupTask?.id,
+    focus: async () => {
+      await this.#focusCode();
+      return true;
+    },
+    handOff: {
+      left: (id) => this.#wrapupTask?.id !== id,
+      next: () => ({ roles: ['list', 'controls', 'agent'] }),
+    },
+  });
 
   /** True while the 1-second countdown tick is scheduled. */
   get ticking(): boolean {
@@ -334,7 +326,7 @@ export class CcWrapupForm extends CcElement {
     if (result.ok) {
       // The entries stay until the task leaves: a later AgentWrapupFailed keeps them for a retry.
       this.announcement = this.t('Wrap-up submitted.');
-      this.#handoff = taskId;
+      void this.#desk.handOff(taskId);
       this.emit('cc-wrapup-submitted', { taskId, auxCodeId, notes });
       return;
     }

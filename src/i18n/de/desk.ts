@@ -46,6 +46,7 @@ export default {
   'reason.conferenceFull': 'Die Konferenz ist voll.',
   'reason.secondary': 'Nur wer die Rückfrage gestartet hat, kann das tun.',
   'reason.notRecorded': 'Dieser Anruf wird nicht aufgezeichnet.',
+  'reason.phoneMute': 'Schalten Sie am Telefon stumm: Mit dieser Anmeldung laufen Ihre Anrufe über das Telefon.',
   'reason.notNow': 'Für diese Aufgabe gerade nicht verfügbar.',
   'ending.customerHungUp': 'Kunde hat aufgelegt',
   'ending.customerLeft': 'Kunde hat den Kontakt verlassen',

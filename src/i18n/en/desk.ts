@@ -47,6 +47,7 @@ export default {
   'reason.conferenceFull': 'The conference is full.',
   'reason.secondary': 'Only the agent who started the consult can do this.',
   'reason.notRecorded': 'This call is not being recorded.',
+  'reason.phoneMute': 'Mute on your phone: with this login your calls are on the phone.',
   'reason.notNow': 'Not available for this task right now.',
   'ending.customerHungUp': 'Customer hung up',
   'ending.customerLeft': 'Customer left',

@@ -46,6 +46,7 @@ export default {
   'reason.conferenceFull': 'La conférence est complète.',
   'reason.secondary': 'Seul l’agent qui a lancé la consultation peut le faire.',
   'reason.notRecorded': 'Cet appel n’est pas enregistré.',
+  'reason.phoneMute': 'Coupez le micro sur votre téléphone : avec cette connexion, vos appels passent par le téléphone.',
   'reason.notNow': 'Indisponible pour cette tâche pour le moment.',
   'ending.customerHungUp': 'Le client a raccroché',
   'ending.customerLeft': 'Le client est parti',

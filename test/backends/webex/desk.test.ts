@@ -91,8 +91,14 @@ describe('the desk on Webex Contact Center', () => {
     // The agent answers on the phone: the contact center says so.
     d.sdk.frame(webexFrame('AgentContactAssigned', { interactionId: id, state: 'connected' }));
     await d.settle();
-    // Mute keeps its place in the bar, disabled: on an Extension login the phone mutes, not the desk.
-    expect(d.$('cc-call-controls', '[data-control="toggleMute"]')?.getAttribute('aria-disabled')).to.equal('true');
+    // Mute keeps its place in the bar, disabled: on an Extension login the phone mutes, not the desk,
+    // and its description (for assistive technology) says so. Strings only: a failing assertion on
+    // an element reachable from the SDK's objects hangs the page.
+    const mute = d.$('cc-call-controls', '[data-control="toggleMute"]');
+    expect(mute?.getAttribute('aria-disabled')).to.equal('true');
+    const reason = d.$('cc-call-controls', `#${mute?.getAttribute('aria-describedby') ?? 'none'}`)?.textContent;
+    expect(reason).to.equal('Mute on your phone: with this login your calls are on the phone.');
+    expect(mute?.title).to.equal(reason);
 
     click(d.$('cc-call-controls', '[data-control="hold"]'));
     const hold = await d.sdk.request(new RegExp(`${id}/hold`));
