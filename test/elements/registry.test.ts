@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/elements/provider/provider.js';
 import { loadElements } from '../../src/elements/registry.js';
-import { placeholderCss } from '../../src/elements/placeholders.js';
 
 describe('element registry (each element its own chunk, registered on first use)', () => {
   it('refuses a tag that is not ours with a TypeError naming it', async () => {
@@ -28,11 +27,5 @@ describe('element registry (each element its own chunk, registered on first use)
     expect(details).to.equal(customElements.get('cc-task-details'));
     const [again] = await loadElements('cc-task-list');
     expect(again).to.equal(list);
-  });
-
-  it('every lazily registered tag gets a placeholder rule', () => {
-    for (const tag of ['cc-task-list', 'cc-call-controls', 'cc-outdial', 'cc-consult-picker']) {
-      expect(placeholderCss).to.contain(`${tag}:not(:defined)`);
-    }
   });
 });
