@@ -2,7 +2,8 @@
  * Builds dist/:
  * - cc-elements.js: the ES module entry for <script type="module">: the core (lit, rxjs, store,
  *   model, element base, provider) that loads each element's chunk (elements/<name>.js) when its
- *   tag is first used; index.js: the same build for bundlers, every element registered on import.
+ *   tag is first used; cc-elements.css: its placeholder rules, for the page's <head>; index.js:
+ *   the same build for bundlers, every element registered on import.
  *   The simulated contact center, the bridge and the non-English catalogs are chunks loaded only
  *   when used.
  * - cc-desk.js: the whole desk in one ES module (src/desk.ts): every element that shows before the
@@ -44,6 +45,30 @@ const onwarn = (warning) => {
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   throw new Error(`${warning.code}: ${warning.message}`);
 };
+
+/**
+ * dist/cc-elements.css: the placeholder rules (`placeholderCss` of src/elements/placeholders.ts)
+ * as a stylesheet a page links in its <head>, so they hold from the first painted frame, before
+ * any script has run. The rules are taken from the placeholder module as this build compiled it
+ * (its code after the TypeScript transform, run here): the stylesheet and the rules cc-elements.js
+ * adopts when a page does not link it come from the same source and cannot differ.
+ */
+const placeholderStylesheet = () => ({
+  name: 'placeholder-stylesheet',
+  async generateBundle() {
+    const id = resolvePath('src/elements/placeholders.ts');
+    const module = this.getModuleInfo(id);
+    if (!module?.code) this.error('src/elements/placeholders.ts is not part of this build');
+    // Run on its own from a data: URL, where no import could be resolved.
+    if (module.importedIds.length) this.error('src/elements/placeholders.ts must import nothing (the build runs it alone)');
+    const { placeholderCss } = await import(`data:text/javascript;base64,${Buffer.from(module.code).toString('base64')}`);
+    this.emitFile({
+      type: 'asset',
+      fileName: 'cc-elements.css',
+      source: `/* cc-elements (from src/elements/placeholders.ts): each tag keeps its first height, invisible, until its element has loaded. */\n${placeholderCss}\n`,
+    });
+  },
+});
 
 /** Copy the gadget's HTML beside its script once the bundle is written. */
 const copyGadgetHtml = () => ({
@@ -118,7 +143,7 @@ export const esModuleConfig = (dir = 'dist') => ({
     manualChunks: coreChunks(),
     sourcemap: true,
   },
-  plugins: plugins(dir),
+  plugins: [...plugins(dir), placeholderStylesheet()],
   onwarn,
 });
 

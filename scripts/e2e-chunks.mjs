@@ -2,15 +2,19 @@
 /**
  * Per-element chunks, checked in Chromium on the built dist/ (run after `npm run build`; part of
  * `npm run e2e`). The page test/chunks/crm-two-elements.html is a CRM that places only
- * <cc-task-list> and <cc-call-controls> below a simulating <cc-provider>, loading dist/cc-elements.js.
+ * <cc-task-list> and <cc-call-controls> below a simulating <cc-provider>: it links
+ * dist/cc-elements.css in its <head> and loads dist/cc-elements.js.
  *  1. Requests: every request the page makes is recorded. It must fetch the two elements' chunks
  *     and no other element's (no outdial, no consult picker, no agent state…), nor the bridge.
  *  2. No flash: the first painted frame (a requestAnimationFrame callback registered before
  *     anything else records what that frame paints) shows each element rendered, or an invisible
  *     box of exactly the height the element then renders at (src/elements/placeholders.ts), and
- *     Chromium reports no layout shift. (Reported as NOTE, not counted: see `report` below.)
+ *     Chromium reports no layout shift.
  *  3. Registration on first use: a <cc-outdial> added later by script gets its chunk and renders;
  *     loadElements('cc-consult-picker') resolves with the class; an unknown tag is refused.
+ * Then the same page without its stylesheet link, the fallback (cc-elements.js adopts the same
+ * rules when it runs, which Chromium may do after painting the first frame): its first frame and
+ * layout shifts are printed for information, not checked.
  * And the one-file bundles, with the README's eight elements in the page before they are defined:
  *  4. Every element gets its provider's store, from dist/cc-desk.js (test/chunks/desk-one-file.html)
  *     and from the classic script dist/cc-elements.iife.js (test/chunks/desk-classic-script.html).
@@ -24,36 +28,65 @@ import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
+const PAGE = 'crm-two-elements.html';
 const server = await startStaticServer({ dirs: ['dist', 'test'], port: 0 });
 const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+const pageUrl = `http://localhost:${server.port}/test/chunks/${process.env.CHUNKS_PAGE ?? PAGE}`;
 const results = [];
 const check = (name, ok, detail = '') => {
   results.push(ok);
   console.log(`${ok ? 'PASS' : 'FAIL'}  chunks: ${name}${detail ? ` — ${detail}` : ''}`);
 };
-/**
- * Reported, not counted: since the merged desk's core grew to ~33 KB gzip, Chromium paints the
- * first frame before cc-elements.js has run and adopted the placeholder stylesheet, so the first
- * frame can neither show nor reserve the elements (a known regression, open in issue 14: it needs
- * CSS that applies before the script, not a script-adopted sheet).
- */
-const report = (name, ok, detail = '') => console.log(`${ok ? 'PASS' : 'NOTE'}  chunks: ${name}${detail ? ` — ${detail}` : ''}`);
 
-try {
+/**
+ * Opens the page in a fresh context (`withoutStylesheet`: its <link> to cc-elements.css taken out
+ * of the HTML) and waits until both elements have rendered and the provider's store runs.
+ */
+async function open({ withoutStylesheet = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(`http://localhost:${server.port}/test/chunks/${process.env.CHUNKS_PAGE ?? "crm-two-elements.html"}`);
+  if (withoutStylesheet) {
+    await page.route(pageUrl, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<link rel="stylesheet" href="[^"]*cc-elements\.css"[^>]*>/, '');
+      await route.fulfill({ response, body });
+    });
+  }
+  await page.goto(pageUrl);
   await page.waitForFunction(() =>
     ['cc-task-list', 'cc-call-controls'].every((t) => document.querySelector(t)?.shadowRoot?.childNodes.length),
   );
   // Let the provider start (the simulator chunk) and anything else settle.
   await page.waitForFunction(() => document.querySelector('cc-provider').store !== undefined);
   await page.waitForTimeout(500);
+  return { context, page, errors, requested };
+}
 
+/**
+ * What the first painted frame showed of each element below the provider, against the height it
+ * renders at now (`flashes`: those neither rendered nor reserved at that height); the layout
+ * shifts Chromium reported; when the first paint came (ms after navigation started).
+ */
+async function firstPaint(page) {
+  const first = (await page.evaluate(() => window.firstFrame)).filter((e) => e.tag !== 'cc-provider');
+  const rendered = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('cc-provider *')].map((el) => [el.localName, el.getBoundingClientRect().height])),
+  );
+  const flashes = first.filter((e) => !e.rendered && Math.abs(e.height - rendered[e.tag]) > 0.5);
+  const frame = first
+    .map((e) => `${e.tag}: ${e.rendered ? 'rendered' : `not yet defined, ${e.height.toFixed(1)} px reserved of ${rendered[e.tag].toFixed(1)} px`}`)
+    .join('; ');
+  const shifts = (await page.evaluate(() => window.layoutShifts)).map((s) => `${s.value.toFixed(5)} (${s.moved.join(', ')})`);
+  const paintedAt = await page.evaluate(() => performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN);
+  return { flashes, frame, shifts, paintedAt };
+}
+
+try {
+  const { context, page, errors, requested } = await open();
   const elementChunks = requested.filter((p) => p.startsWith('/dist/elements/')).sort();
   check(
     'a page with <cc-task-list> and <cc-call-controls> fetches exactly their two chunks',
@@ -65,21 +98,14 @@ try {
   console.log(`      requests: ${requested.join(' ')}`);
 
   // The first painted frame shows each element rendered, or keeps exactly the height it then renders at.
-  const first = await page.evaluate(() => window.firstFrame);
-  const rendered = await page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('cc-provider *')].map((el) => [el.localName, el.getBoundingClientRect().height])),
+  const linked = await firstPaint(page);
+  check('the page loads cc-elements.css', requested.includes('/dist/cc-elements.css'));
+  check(
+    'with cc-elements.css linked, the first painted frame shows each element, or reserves the height it renders at',
+    linked.flashes.length === 0,
+    `${linked.frame} (first paint at ${linked.paintedAt.toFixed(0)} ms)`,
   );
-  const flashes = first.filter((e) => e.tag !== 'cc-provider' && !e.rendered && Math.abs(e.height - rendered[e.tag]) > 0.5);
-  report(
-    'the first painted frame shows each element, or reserves the height it renders at',
-    flashes.length === 0,
-    first
-      .filter((e) => e.tag !== 'cc-provider')
-      .map((e) => `${e.tag}: ${e.rendered ? 'rendered' : `not yet defined, ${e.height.toFixed(1)} px reserved of ${rendered[e.tag].toFixed(1)} px`}`)
-      .join('; '),
-  );
-  const shifts = await page.evaluate(() => window.layoutShifts);
-  report('no layout shift', shifts.length === 0, shifts.length ? `shift scores: ${shifts.join(', ')}` : 'none reported');
+  check('no layout shift', linked.shifts.length === 0, linked.shifts.length ? `shifts: ${linked.shifts.join('; ')}` : 'none reported');
 
   const later = await page.evaluate(async () => {
     const outdial = document.createElement('cc-outdial');
@@ -101,6 +127,17 @@ try {
   check('loadElements() refuses a tag that is not ours', /no element named <cc-nope>/.test(later.refused), later.refused);
   check('no script errors', errors.length === 0, errors.join('; '));
   await context.close();
+
+  // The fallback, for information: Chromium may paint before cc-elements.js has adopted the rules.
+  const fallback = await open({ withoutStylesheet: true });
+  const unlinked = await firstPaint(fallback.page);
+  check('without its link, the page loads no cc-elements.css', !fallback.requested.some((p) => p.endsWith('/cc-elements.css')));
+  console.log(
+    `      without cc-elements.css (the script adopts the rules when it runs), for information: first frame ${unlinked.frame}` +
+      ` (first paint at ${unlinked.paintedAt.toFixed(0)} ms); layout shifts: ${unlinked.shifts.join('; ') || 'none'}`,
+  );
+  check('no script errors without the stylesheet', fallback.errors.length === 0, fallback.errors.join('; '));
+  await fallback.context.close();
   await oneFileDesk();
   await classicScriptDesk();
 } finally {

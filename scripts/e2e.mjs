@@ -58,14 +58,15 @@ const gadgetConfigRoute = {
 
 /**
  * The README's script-tag snippet (the html block after its `readme-snippet` marker), exactly as
- * written, in an otherwise empty page; only the CDN address of the bundle becomes this server's.
+ * written, in an otherwise empty page; only the CDN addresses of dist/ files (the script, the
+ * stylesheet) become this server's.
  */
 function readmeSnippetPage() {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
   const marker = readme.indexOf('<!-- readme-snippet');
   const block = marker < 0 ? null : /```html\n([\s\S]*?)```/.exec(readme.slice(marker));
   if (!block) throw new Error('README.md has no html block after a <!-- readme-snippet … --> marker');
-  const snippet = block[1].replace(/src="[^"]*\/dist\/cc-elements\.js"/, 'src="/dist/cc-elements.js"');
+  const snippet = block[1].replace(/(src|href)="[^"]*(\/dist\/[^"]+)"/g, '$1="$2"');
   if (!snippet.includes('src="/dist/cc-elements.js"')) throw new Error('the README snippet does not load dist/cc-elements.js');
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head>\n<body>\n${snippet}</body></html>\n`;
 }

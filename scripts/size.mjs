@@ -6,7 +6,8 @@
  * lists them too), then checks each budget of scripts/size-budget.json, in exact bytes of gzip
  * level 9, each file compressed on its own and summed. A budget is one of:
  *  - `{ "entry": "cc-host.js" }`: the file plus every chunk it loads through static
- *    `import`/`export … from` (recursively; dynamic `import()` is not counted);
+ *    `import`/`export … from` (recursively; dynamic `import()` is not counted); an entry that is
+ *    not a script (`cc-elements.css`) is the file alone;
  *  - `{ "entry": "cc-elements.js", "withLazy": "elements/" }`: the same, plus the chunks it loads
  *    with `import()` whose path starts so (and theirs): the core with every element, the full desk;
  *  - `{ "element": "task-list" }`: what dist/elements/task-list.js adds on top of the core (its
@@ -101,6 +102,7 @@ function staticGraph(entry) {
     if (seen.has(file)) return;
     if (!existsSync(file)) throw new Error(`${rel(file)} does not exist (run npm run build)`);
     seen.add(file);
+    if (!file.endsWith('.js')) return;
     for (const spec of staticImports(readFileSync(file, 'utf8'), file)) {
       if (!spec.startsWith('./') && !spec.startsWith('../')) {
         throw new Error(`${rel(file)} imports "${spec}", which is not a file in dist/ and would not be counted`);

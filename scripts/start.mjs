@@ -12,7 +12,7 @@ import { projectRoot } from './static-server.mjs';
 /** What the bundles are made from: a change to any of these means building again. */
 const INPUTS = ['src', 'rollup.config.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** What the demo pages load from dist/. */
-const OUTPUTS = ['cc-elements.js', 'cc-elements.iife.js', 'cc-host.js', 'gadget.js', 'gadget.html'];
+const OUTPUTS = ['cc-elements.js', 'cc-elements.css', 'cc-elements.iife.js', 'cc-host.js', 'gadget.js', 'gadget.html'];
 
 /** The newest modification time of a file or of any file below a folder. */
 function newest(path) {

@@ -3,7 +3,6 @@ import { expect } from '@open-wc/testing';
 import { ELEMENT_CHUNKS } from '../../src/elements/element-chunks.js';
 import '../../src/elements/provider/provider.js';
 import { ELEMENT_TAGS, loadElements } from '../../src/elements/registry.js';
-import { placeholderCss } from '../../src/elements/placeholders.js';
 
 describe('element registry (each element its own chunk, registered on first use)', () => {
   it('refuses a tag that is not ours with a TypeError naming it', async () => {
@@ -34,11 +33,5 @@ describe('element registry (each element its own chunk, registered on first use)
 
   it('the lazy entry has a chunk for every element of the desk', () => {
     expect(Object.keys(ELEMENT_CHUNKS)).to.have.members([...ELEMENT_TAGS]);
-  });
-
-  it('every lazily registered tag gets a placeholder rule', () => {
-    for (const tag of ['cc-task-list', 'cc-call-controls', 'cc-outdial', 'cc-consult-picker']) {
-      expect(placeholderCss).to.contain(`${tag}:not(:defined)`);
-    }
   });
 });
