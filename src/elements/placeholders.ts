@@ -30,9 +30,16 @@ const FIRST_HEIGHT: Record<string, string> = {
   'cc-outdial': 'calc(3lh + 34px + 5 * 40px + 2 * 32px + 6.5 * var(--cc-space, 8px))',
 };
 
+const TAGS = 'cc-agent-state,cc-incoming-task,cc-task-list,cc-call-controls,cc-consult-picker,cc-wrapup-form,cc-task-details,cc-outdial,cc-conversation';
+
 export const placeholderCss = [
-  `:where(cc-agent-state,cc-incoming-task,cc-task-list,cc-call-controls,cc-consult-picker,cc-wrapup-form,cc-task-details,cc-outdial,cc-conversation):not(:defined){${FONT}}`,
+  `:where(${TAGS}):not(:defined){${FONT}}`,
   ...Object.entries(FIRST_HEIGHT).map(([tag, height]) => `${tag}:not(:defined){min-height:${height}}`),
+  // Defined, but its provider is still starting (the custom state `starting`, see CcElement): the
+  // same box, exactly, whatever the element shows meanwhile. Rules of their own, so a browser that
+  // does not know :state() drops only these.
+  `:where(${TAGS}):state(starting){visibility:hidden;overflow:hidden;box-sizing:border-box;height:0}`,
+  ...Object.entries(FIRST_HEIGHT).map(([tag, height]) => `${tag}:state(starting){height:${height}}`),
 ].join('\n');
 
 /**

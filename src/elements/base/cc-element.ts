@@ -4,7 +4,7 @@
  * `cc-…` events. Elements render; they do not decide: task logic lives in the model and the store.
  * @module
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import type { Observable } from 'rxjs';
@@ -34,6 +34,14 @@ export interface CommandOptions {
   onError?: (error: CcError) => void;
 }
 
+/** Whether `el` sits below a `<cc-provider>`, across shadow roots (as context requests travel). */
+function insideProvider(el: Element): boolean {
+  for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.localName === 'cc-provider') return true;
+  }
+  return false;
+}
+
 /** A `cc-…` event: bubbles and crosses shadow roots. (Outside the class, so the manifest lists only real events.) */
 const ccEvent = (name: string, detail: unknown): CustomEvent =>
   new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
@@ -50,10 +58,28 @@ export class CcElement extends LitElement {
   protected i18n: Translator = defaultTranslator;
 
   readonly #gate = frameGate();
+  readonly #internals = this.attachInternals();
 
   /** At most one render per painted frame (see frameGate); `updateComplete` waits for a deferred one. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     return this.#gate(() => super.scheduleUpdate());
+  }
+
+  /**
+   * While its `<cc-provider>` is still starting (no store yet: the simulator's chunk loading, say),
+   * the element carries the custom state `starting`: the placeholder rules (src/elements/placeholders.ts)
+   * keep its box invisible at the height it first renders at once the store is there, so the page
+   * neither shows "Place this element inside <cc-provider>" for a frame nor jumps.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const starting = !this.store && insideProvider(this);
+    try {
+      if (starting) this.#internals.states.add('starting');
+      else this.#internals.states.delete('starting');
+    } catch {
+      // A browser whose custom states need `--` names: the placeholder rules for them are ignored too.
+    }
+    super.update(changed);
   }
 
   /** Follow an observable of the current store while connected: `this.observe((s) => s.tasks$)`. */
