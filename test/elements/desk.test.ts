@@ -88,7 +88,7 @@ describe('one desk: seen once, acted on once', () => {
     expect(shown.length).to.equal(1);
     expect(shown[0]!.getAttribute('role')).to.equal('alert');
     expect(shown[0]!.textContent).to.equal(
-      'The task could not be accepted. The contact center said: “No capacity” Try again; if it keeps failing, tell your supervisor.',
+      'The task could not be accepted. The contact center said: “No capacity”. Try again; if it keeps failing, tell your supervisor.',
     );
   });
 });
