@@ -39,6 +39,8 @@ const sections = declarations.map((d) => {
   if (parts.length) lines.push(`Parts: ${parts.map((p) => `${code(p.name)} (${cell(p.description)})`).join(', ')}.`, '');
   const props = d.cssProperties ?? [];
   if (props.length) lines.push(`Custom properties: ${props.map((p) => code(p.name)).join(', ')}.`, '');
+  const states = d.cssStates ?? [];
+  if (states.length) lines.push(`Custom states: ${states.map((s) => `${code(`:state(${s.name})`)} (${cell(s.description)})`).join(', ')}.`, '');
   const slots = d.slots ?? [];
   if (slots.length) lines.push(`Slots: ${slots.map((s) => `${s.name ? code(s.name) : 'default'} (${cell(s.description)})`).join(', ')}.`, '');
   return lines.join('\n');

@@ -46,6 +46,11 @@ function insideProvider(el: Element): boolean {
 const ccEvent = (name: string, detail: unknown): CustomEvent =>
   new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
 
+/**
+ * The base of every element below `<cc-provider>`.
+ *
+ * @cssstate starting - Inside a `<cc-provider>` that has no store yet (still starting): the placeholder rules of cc-elements.css keep the element's box, invisible.
+ */
 export class CcElement extends LitElement {
   /** The store of the nearest `<cc-provider>` (undefined outside one). */
   @consume({ context: storeContext, subscribe: true })
