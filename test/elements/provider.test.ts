@@ -11,6 +11,13 @@ import type { ContactCenter } from '../../src/backends/contact-center.js';
 import { FakeBackend } from '../fixtures/fake-backend.js';
 import { THEMES, XSS_PAYLOAD, expectInert, resetXss } from '../fixtures/sim-desk.js';
 
+/**
+ * Wait for something that comes after a lazily loaded chunk (the bridge, a catalog): the test
+ * server compiles a chunk on its first request, which takes more than waitUntil's default second
+ * on a loaded machine.
+ */
+const chunkLoaded = (done: () => boolean, message: string) => waitUntil(done, message, { timeout: 5000 });
+
 const EVENTS = ['cc-ready', 'cc-error', 'cc-connection-changed'] as const;
 type Recorded = CustomEvent & { type: (typeof EVENTS)[number] };
 
@@ -149,7 +156,7 @@ describe('<cc-provider>', () => {
       it(`is accessible with a configuration failure shown (${theme})`, async () => {
         const { el } = await simulated({ theme });
         el.setAttribute('bridge-origins', 'https://crm.example/path');
-        await waitUntil(() => text(el, 'error') !== '', 'the malformed list is reported');
+        await chunkLoaded(() => text(el, 'error') !== '', 'the malformed list is reported');
         await expect(el).to.be.accessible();
       });
       it(`is accessible when the store could not start (${theme})`, async () => {
@@ -337,15 +344,15 @@ describe('<cc-provider>', () => {
 
     it('re-renders the elements in German and French when locale changes, and marks the language', async () => {
       const { el, agentState } = await simulated({ locale: 'de' });
-      await waitUntil(() => label(agentState) === 'Agentenstatus', 'German');
+      await chunkLoaded(() => label(agentState) === 'Agentenstatus', 'German');
       expect(el.getAttribute('lang')).to.equal('de');
       el.setAttribute('locale', 'fr');
-      await waitUntil(() => label(agentState) === 'État de l’agent', 'French');
+      await chunkLoaded(() => label(agentState) === 'État de l’agent', 'French');
       expect(el.getAttribute('lang')).to.equal('fr');
       el.locale = 'de-AT';
-      await waitUntil(() => label(agentState) === 'Agentenstatus', 'German from de-AT');
+      await chunkLoaded(() => label(agentState) === 'Agentenstatus', 'German from de-AT');
       el.locale = 'es';
-      await waitUntil(() => label(agentState) === 'Agent state', 'English fallback');
+      await chunkLoaded(() => label(agentState) === 'Agent state', 'English fallback');
       expect(el.getAttribute('lang')).to.equal('en');
     });
 
@@ -357,7 +364,7 @@ describe('<cc-provider>', () => {
           html`<cc-provider simulate latency="0" .clock=${new VirtualClock()}><cc-agent-state></cc-agent-state></cc-provider>`,
         );
         const agentState = el.querySelector('cc-agent-state') as CcAgentState;
-        await waitUntil(() => label(agentState) === 'État de l’agent', 'French');
+        await chunkLoaded(() => label(agentState) === 'État de l’agent', 'French');
         expect(el.hasAttribute('lang')).to.equal(false);
         await removed(el);
       } finally {
@@ -367,7 +374,7 @@ describe('<cc-provider>', () => {
 
     it('translates its own messages', async () => {
       const { el, clock } = await simulated({ locale: 'de' });
-      await waitUntil(() => el.getAttribute('lang') === 'de');
+      await chunkLoaded(() => el.getAttribute('lang') === 'de', 'German');
       sim(el).dropConnection(3000);
       await advance(clock, 0, el);
       expect(text(el, 'banner')).to.equal('Verbindung zum Contact Center wird wiederhergestellt…');
@@ -433,7 +440,7 @@ describe('<cc-provider>', () => {
       expect(await unanswered('interaction.getInteractions')).to.equal(true);
       el.setAttribute('bridge-origins', `https://crm.example ${location.origin}`);
       await el.updateComplete;
-      await waitUntil(() => el.bridgeActive, 'the bridge starts');
+      await chunkLoaded(() => el.bridgeActive, 'the bridge starts');
       sim(el).offerContact({ media: 'chat', force: true });
       const reply = await ask('interaction.getInteractions');
       expect(reply.errorMessage).to.equal(undefined);
@@ -447,7 +454,7 @@ describe('<cc-provider>', () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
-      await waitUntil(() => el.bridgeActive, 'the bridge starts');
+      await chunkLoaded(() => el.bridgeActive, 'the bridge starts');
       const seen: Record<string, unknown>[] = [];
       const onMessage = (e: MessageEvent): void => {
         if (e.data && typeof e.data === 'object') seen.push(e.data as Record<string, unknown>);
@@ -490,7 +497,7 @@ describe('<cc-provider>', () => {
       el.setAttribute('bridge-user-data-write', 'notes');
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
-      await waitUntil(() => el.bridgeActive, 'the bridge starts');
+      await chunkLoaded(() => el.bridgeActive, 'the bridge starts');
       const id = sim(el).offerContact({ media: 'chat', force: true })!;
       await advance(clock, 0, el);
       const reply = await ask('interaction.getByInteractionId', [id]);
@@ -506,7 +513,7 @@ describe('<cc-provider>', () => {
     it('reports a malformed origin list with cc-error and a visible message, and stays off', async () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', `${location.origin} https://crm.example/path`);
-      await waitUntil(() => eventsOf(el, 'cc-error').length > 0, 'the malformed list is reported');
+      await chunkLoaded(() => eventsOf(el, 'cc-error').length > 0, 'the malformed list is reported');
       await el.updateComplete;
       const [error] = eventsOf(el, 'cc-error');
       expect(error!.detail.code).to.equal('INVALID_PARAMETERS');
@@ -516,14 +523,14 @@ describe('<cc-provider>', () => {
       el.setAttribute('bridge-origins', location.origin);
       await el.updateComplete;
       expect(text(el, 'error')).to.equal('');
-      await waitUntil(() => el.bridgeActive, 'the bridge starts');
+      await chunkLoaded(() => el.bridgeActive, 'the bridge starts');
       expect((await ask('interaction.getInteractions')).errorMessage).to.equal(undefined);
     });
 
     it('renders a hostile origin list as inert text', async () => {
       const { el } = await simulated();
       el.setAttribute('bridge-origins', XSS_PAYLOAD);
-      await waitUntil(() => text(el, 'error') !== '', 'the malformed list is reported');
+      await chunkLoaded(() => text(el, 'error') !== '', 'the malformed list is reported');
       expect(root(el).textContent).to.contain('<img');
       expectInert(root(el));
     });

@@ -268,13 +268,14 @@ describe('<cc-task-list>', () => {
       expect(options(el).length, 'the first render').to.equal(first);
       const smallest = Math.min(...options(el).map((o) => o.getBoundingClientRect().height));
       expect(smallest, 'no row is shorter than the 40 px the first render counts on').to.be.at.least(40);
-      await waitUntil(() => options(el).length === 300, 'every row once the next frames have passed');
+      // (Frames come slowly on a loaded machine: a generous wait.)
+      await waitUntil(() => options(el).length === 300, 'every row once the next frames have passed', { timeout: 4000 });
 
       const { el: other } = await render(new FakeStore(Array.from({ length: 300 }, (_, i) => task(`u${i}`))));
       expect(options(other).length).to.equal(first);
       options(other)[0].focus();
       await sendKeys({ press: 'End' });
-      await waitUntil(() => root(other).activeElement === options(other)[299], 'End focuses the last row, rendered for it');
+      await waitUntil(() => root(other).activeElement === options(other)[299], 'End focuses the last row, rendered for it', { timeout: 4000 });
     });
   });
 
