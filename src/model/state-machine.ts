@@ -101,13 +101,15 @@ const CREATES: Partial<Record<TaskEventName, TaskState>> = {
   AgentContactAssigned: 'CONNECTED',
 };
 
+/** The derived flags the wire's payload must not set (its `ronaTimeout` is the offer's own). */
+const STRIPPED: ReadonlySet<string> = new Set(DERIVED_KEYS.filter((key) => key !== 'ronaTimeout'));
+
 /**
  * The message's payload over the task's data: top-level fields the message omits are kept, and
  * `interaction` is merged one level deep. Derived flags from the wire are dropped.
  */
 export function mergeData(old: TaskData | undefined, msg: TaskMessage): TaskData {
-  const incoming = defined(msg) as unknown as Record<string, unknown>;
-  for (const key of DERIVED_KEYS) if (key !== 'ronaTimeout') delete incoming[key];
+  const incoming = defined(msg, STRIPPED);
   const interaction = { ...old?.interaction, ...defined(msg.interaction) } as Interaction;
   return { ...old, ...incoming, interaction } as TaskData;
 }
