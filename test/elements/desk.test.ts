@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { renderProvided } from '../fixtures/provide.js';
 import { nextTask, releaseSimDesks, settle, simDesk, type SimDesk } from '../fixtures/sim-desk.js';
+import { present$ } from '../../src/elements/base/desk-roles.js';
 import '../../src/elements/agent-state/agent-state.js';
 import '../../src/elements/incoming-task/incoming-task.js';
 import '../../src/elements/task-list/task-list.js';
@@ -56,6 +57,16 @@ const click = (button: HTMLElement): void => {
   button.focus();
   button.click();
 };
+
+describe('desk roles', () => {
+  it('present$ is one observable per store and role (an element re-reads its source before each render and would subscribe again to a new one)', async () => {
+    const desk = await simDesk();
+    expect(present$(desk.store, 'incoming')).to.equal(present$(desk.store, 'incoming'));
+    expect(present$(desk.store, 'incoming')).to.not.equal(present$(desk.store, 'controls'));
+    const other = await simDesk();
+    expect(present$(other.store, 'incoming')).to.not.equal(present$(desk.store, 'incoming'));
+  });
+});
 
 describe('one desk: seen once, acted on once', () => {
   it('two offers: one Accept / Decline pair each, in <cc-incoming-task>; the list keeps rows and countdowns', async () => {

@@ -52,12 +52,26 @@ function room(store: CcStore): BehaviorSubject<ReadonlySet<Member>> {
   return subject;
 }
 
-/** Whether an element of `role` is on the page under the store's provider (replays; distinct). */
-export const present$ = (store: CcStore, role: DeskRole): Observable<boolean> =>
-  room(store).pipe(
-    map((members) => [...members].some((m) => m.role === role)),
-    distinctUntilChanged(),
-  );
+const presence = new WeakMap<CcStore, Map<DeskRole, Observable<boolean>>>();
+
+/**
+ * Whether an element of `role` is on the page under the store's provider (replays; distinct).
+ * The same observable for the same store and role: an element's ObserveController re-reads its
+ * source before each render and subscribes again when it is a different object.
+ */
+export function present$(store: CcStore, role: DeskRole): Observable<boolean> {
+  let byRole = presence.get(store);
+  if (!byRole) presence.set(store, (byRole = new Map()));
+  let present = byRole.get(role);
+  if (!present) {
+    present = room(store).pipe(
+      map((members) => [...members].some((m) => m.role === role)),
+      distinctUntilChanged(),
+    );
+    byRole.set(role, present);
+  }
+  return present;
+}
 
 /**
  * Give the focus to the first element of the first role (in order) that takes it for `taskId`.
