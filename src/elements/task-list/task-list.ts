@@ -295,12 +295,14 @@ export class CcTaskList extends CcOfferElement {
     const task = this.tasks[index];
     if (!task) return;
     this.activeId = task.id;
-    const focus = () => this.renderRoot.querySelector<HTMLElement>(`#task-${index}`)?.focus();
-    if (index < this.#rowLimit) return focus();
-    // A row not rendered yet (End in a long list during its first frames): render every row first.
+    const row = () => this.renderRoot.querySelector<HTMLElement>(`#task-${index}`);
+    const rendered = row();
+    if (rendered) return rendered.focus();
+    // A row not in the DOM yet (End in a long list during its first frames; the row limit may
+    // already include it while that frame's render is still to come): render every row first.
     this.#rowLimit = Infinity;
     this.requestUpdate();
-    void this.updateComplete.then(focus);
+    void this.updateComplete.then(() => row()?.focus());
   }
 }
 
