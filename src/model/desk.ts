@@ -185,8 +185,11 @@ const OWN = /^(?:The contact center could not |no confirmation from the contact 
 /** Codes whose message carries a reason worth showing (the others are said by the code alone). */
 const WITH_REASON: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BACKEND_ERROR', 'INVALID_PARAMETERS', 'FORBIDDEN', 'MARKDONE_BLOCKED']);
 
+/** A failure's own words, without the desk's "<Command> failed: " lead. */
+export const reasonOf = (error: CcError): string => error.message.replace(PREFIX, '').trim();
+
 export function errorParts(error: CcError): ErrorParts {
-  const reason = error.message.replace(PREFIX, '').trim();
+  const reason = reasonOf(error);
   const shown = WITH_REASON.has(error.code) && reason !== '' && !OWN.test(reason);
   return { command: error.command, code: error.code, ...(shown ? { reason } : {}) };
 }

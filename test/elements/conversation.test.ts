@@ -183,6 +183,25 @@ describe('<cc-conversation>', () => {
       expect(desk.store.conversations!.get(id)!.unread, 'read while shown').to.equal(0);
     });
 
+    it('the transcript follows new messages to its end, and stays where the agent scrolled while nothing new came', async () => {
+      const { el, desk } = await chat();
+      el.style.setProperty('--cc-conversation-max-height', '3em');
+      await until(el, desk, () => customerTexts(el).length === 1);
+      const transcript = $(el, '[part="transcript"]')!;
+      expect(transcript.scrollHeight, 'the transcript overflows').to.be.greaterThan(transcript.clientHeight);
+      expect(transcript.scrollTop + transcript.clientHeight, 'at the end').to.be.closeTo(transcript.scrollHeight, 2);
+
+      transcript.scrollTop = 0;
+      el.requestUpdate();
+      await settle(el, desk);
+      expect(transcript.scrollTop, 'a render with nothing new keeps the place').to.equal(0);
+
+      await type(el, 'One moment, please.');
+      await sendKeys({ press: 'Enter' });
+      await settle(el, desk);
+      expect(transcript.scrollTop + transcript.clientHeight, 'a new message: at the end again').to.be.closeTo(transcript.scrollHeight, 2);
+    });
+
     it('refuses an empty message with a hint, without sending', async () => {
       const { el, desk, id } = await chat();
       box(el).focus();

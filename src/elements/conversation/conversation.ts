@@ -11,6 +11,7 @@ import { define } from '../base/define.js';
 import { emailOf, hasConversation, replySubject, type ChatMessage, type OutgoingMessage } from '../../model/messages.js';
 import type { CcError, Task } from '../../model/index.js';
 import { LIVE, OVER } from '../../model/final.js';
+import { reasonOf } from '../../model/desk.js';
 import type { Conversation } from '../../store/types.js';
 import { ObserveController } from '../../store/observe-controller.js';
 import type { MessageKey } from '../../i18n/catalog.js';
@@ -87,6 +88,8 @@ export class CcConversation extends CcElement {
   #shown?: { id: string; release: () => void };
   /** The newest message seen per task, so only later ones are announced. */
   #last?: { id: string; count: number };
+  /** Another task, or new messages: the transcript scrolls to its end after this render. */
+  #toEnd = false;
 
   get #task(): Task | undefined {
     const task = this.#selected.value;
@@ -113,6 +116,8 @@ export class CcConversation extends CcElement {
       if (fresh) this.announcement = this.t('New message from {name}: {text}', { name: iso(fresh.author || this.#customer(task)), text: fresh.text });
     }
     if (task?.id !== this.#last?.id) this.announcement = this.hint = '';
+    // Only then: an agent scrolled up to read stays there while the timer or a draft re-renders.
+    this.#toEnd ||= task?.id !== this.#last?.id || messages.length !== this.#last?.count;
     this.#last = task ? { id: task.id, count: messages.length } : undefined;
   }
 
@@ -124,6 +129,8 @@ export class CcConversation extends CcElement {
       const conversations = this.store?.conversations;
       this.#shown = id && conversations ? { id, release: conversations.show(id) } : undefined;
     }
+    if (!this.#toEnd) return;
+    this.#toEnd = false;
     const list = this.renderRoot.querySelector('[part="transcript"]');
     if (list) list.scrollTop = list.scrollHeight;
   }
@@ -187,7 +194,7 @@ export class CcConversation extends CcElement {
     const failed = conversation?.failed;
     const draft = this.#draft(task.id);
     const label = isEmail ? this.t('Reply to {name}', { name: iso(this.#customer(task)) }) : this.t('Reply');
-    const problem = failed ? this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reason(failed.error) }) : this.hint;
+    const problem = failed ? this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reasonOf(failed.error) }) : this.hint;
     return html`<form class="reply" part="reply" @submit=${this.#onSubmit}>
       ${isEmail
         ? html`<label for="subject">${this.t('Subject')}</label>
@@ -257,15 +264,12 @@ export class CcConversation extends CcElement {
     } catch (failure) {
       const error = failure as CcError;
       // A refusal (nothing was sent) is not kept on the conversation: say it here.
-      if (this.#conversation?.failed?.error !== error) this.hint = this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reason(error) });
+      if (this.#conversation?.failed?.error !== error) this.hint = this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reasonOf(error) });
       this.requestUpdate();
       this.emit('cc-error', error);
     }
   }
 }
-
-/** The failure's own words, without the store's "Send failed: " lead. */
-const reason = (error: CcError): string => error.message.replace(/^Send (failed|refused): /, '');
 
 define('cc-conversation', CcConversation);
 
