@@ -18,7 +18,8 @@
  * And the one-file bundles, with the README's eight elements in the page before they are defined:
  *  4. Every element gets its provider's store, from dist/cc-desk.js (test/chunks/desk-one-file.html)
  *     and from the classic script dist/cc-elements.iife.js (test/chunks/desk-classic-script.html).
- *     Before the agent acts the desk page fetches cc-desk.js and the simulator only.
+ *     Before its first task the desk page fetches cc-desk.js and the simulator only; the first
+ *     task loads the wrap-up form, task details and conversation.
  *  5. Consult on a call fetches the consult picker's chunk then, and its filter gets the focus;
  *     End moves the focus to the wrap-up code; a <cc-consult-picker> placed on its own renders;
  *     nothing is reported on the console.
@@ -177,19 +178,35 @@ async function oneFileDesk() {
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`http://localhost:${server.port}/test/chunks/desk-one-file.html`);
   await page.waitForFunction(() => document.querySelector('cc-provider').store?.connection?.status === 'connected');
-  const undefinedTags = await page.evaluate(() =>
-    [...document.querySelectorAll('cc-provider *')].filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+  const undefinedTags = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('cc-provider *')].filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+    );
+  const heldTags = ['cc-conversation', 'cc-task-details', 'cc-wrapup-form'];
+  const notYet = await undefinedTags();
+  check(
+    'one-file desk: before its first task every placed tag is defined by cc-desk.js but the wrap-up form, task details and conversation',
+    notYet.sort().join() === heldTags.join(),
+    notYet.join(', '),
   );
-  check('one-file desk: every placed tag is defined by cc-desk.js', undefinedTags.length === 0, undefinedTags.join(', '));
+  const scripts = requested.filter((p) => p.endsWith('.js'));
+  const atStart = scripts.filter((p) => p !== '/dist/cc-desk.js' && !/^\/dist\/desk-chunks\/simulated-/.test(p));
+  check('one-file desk: before its first task it fetches cc-desk.js and the simulator only', atStart.length === 0, scripts.join(' '));
+  const reserved = await page.evaluate(() => document.querySelector('cc-conversation').getBoundingClientRect().height);
+  check('one-file desk: the conversation not loaded yet keeps its first box (cc-elements.css)', reserved > 0, `${reserved} px`);
+
+  // A call: its offer makes the first task, which loads the three held chunks.
+  await page.evaluate(() => document.querySelector('cc-provider').backend.offerContact({ media: 'telephony' }));
+  const heldLoaded = await page
+    .waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), heldTags, { timeout: 5000 })
+    .then(() => true, () => false);
+  const heldFetched = requested.filter((p) => /\/desk-chunks\/(conversation|task-details|wrapup-form)-/.test(p));
+  check('one-file desk: the first task loads the wrap-up form, task details and conversation', heldLoaded && heldFetched.length === 3, heldFetched.join(' '));
   const missing = await withoutStore(page);
   check('one-file desk: every element has its provider\'s store', missing.length === 0, missing.join(', '));
   if (missing.length) return context.close();
-  const scripts = requested.filter((p) => p.endsWith('.js'));
-  const atStart = scripts.filter((p) => p !== '/dist/cc-desk.js' && !/^\/dist\/desk-chunks\/simulated-/.test(p));
-  check('one-file desk: before the agent acts it fetches cc-desk.js and the simulator only', atStart.length === 0, scripts.join(' '));
 
-  // A call, accepted as the agent does; then Consult, by keyboard.
-  await page.evaluate(() => document.querySelector('cc-provider').backend.offerContact({ media: 'telephony' }));
+  // The call accepted as the agent does; then Consult, by keyboard.
   await page.locator('cc-incoming-task').getByRole('button', { name: /^Accept/ }).click();
   const consult = page.locator('cc-call-controls').getByRole('button', { name: 'Consult', exact: true });
   await consult.waitFor({ state: 'visible' });

@@ -9,7 +9,8 @@
  *    `import`/`export … from` (recursively; dynamic `import()` is not counted); an entry that is
  *    not a script (`cc-elements.css`) is the file alone;
  *  - `{ "entry": "cc-elements.js", "withLazy": "elements/" }`: the same, plus the chunks it loads
- *    with `import()` whose path starts so (and theirs): the core with every element, the full desk;
+ *    with `import()` whose path starts so (and theirs): the core with every element, the full desk
+ *    (`withLazy` may be a list of such beginnings);
  *  - `{ "element": "task-list" }`: what dist/elements/task-list.js adds on top of the core (its
  *    static graph minus cc-elements.js's). Every file in dist/elements/ must have such a line, so a
  *    new element is one line: `{ "element": "conversation", "maxGzipBytes": 4096 }`.
@@ -85,10 +86,11 @@ function budgetGraph(budget) {
   const entry = join(dist, budget.entry);
   const files = new Set(staticGraph(entry));
   if (budget.withLazy) {
+    const lazy = [budget.withLazy].flat();
     for (const file of [...files]) {
       for (const spec of dynamicImports(file)) {
         const target = resolve(dirname(file), spec);
-        if (rel(target).startsWith(budget.withLazy)) for (const f of staticGraph(target)) files.add(f);
+        if (lazy.some((start) => rel(target).startsWith(start))) for (const f of staticGraph(target)) files.add(f);
       }
     }
   }

@@ -1,8 +1,8 @@
 /**
  * The whole desk in one ES module (dist/cc-desk.js), for pages that place all of it: every element
  * that shows before the agent acts, registered on import, and the API of src/api.ts. What only
- * shows on the agent's demand is a chunk of its own, loaded on first use (src/elements/desk-chunks.ts:
- * the consult picker). The simulated contact center, the bridge and the de/fr catalogs load only
+ * shows on the agent's demand or once there is a task is a chunk of its own, loaded then
+ * (src/elements/desk-chunks.ts: the consult picker; the wrap-up form, task details and conversation). The simulated contact center, the bridge and the de/fr catalogs load only
  * when used, as from the other entries.
  * @module
  */
@@ -17,9 +17,6 @@ export { CcAgentState } from './elements/agent-state/agent-state.js';
 export { CcIncomingTask } from './elements/incoming-task/incoming-task.js';
 export { CcTaskList } from './elements/task-list/task-list.js';
 export { CcCallControls } from './elements/call-controls/call-controls.js';
-export { CcWrapupForm } from './elements/wrapup-form/wrapup-form.js';
-export { CcTaskDetails } from './elements/task-details/task-details.js';
 export { CcOutdial } from './elements/outdial/outdial.js';
-export { CcConversation } from './elements/conversation/conversation.js';
 
 watchForElements(document);

@@ -1,9 +1,19 @@
 /**
- * The element dist/cc-desk.js loads on first use instead of up front: the consult picker, which
- * shows only once the agent opens Consult or Transfer (`<cc-call-controls>` loads it then) or
- * where a page places it on its own. src/desk.ts imports this module first (see `loadOnFirstUse`).
+ * What dist/cc-desk.js loads later instead of up front:
+ * - the consult picker, which shows only once the agent opens Consult or Transfer
+ *   (`<cc-call-controls>` loads it then), or where a page places it on its own;
+ * - the elements about the selected task — the wrap-up form, the task details and the
+ *   conversation — which have nothing to show before the desk's first task but an empty state
+ *   ("No task selected."): their chunks load when its store first lists one (`loadWithFirstTask`),
+ *   before the agent can have accepted it, let alone reached wrap-up.
+ * src/desk.ts imports this module first (see `loadOnFirstUse`).
  * @module
  */
-import { loadOnFirstUse } from './registry.js';
+import { loadOnFirstUse, loadWithFirstTask } from './registry.js';
 
 loadOnFirstUse({ 'cc-consult-picker': () => import('./consult-picker/consult-picker.js') });
+loadWithFirstTask({
+  'cc-wrapup-form': () => import('./wrapup-form/wrapup-form.js'),
+  'cc-task-details': () => import('./task-details/task-details.js'),
+  'cc-conversation': () => import('./conversation/conversation.js'),
+});

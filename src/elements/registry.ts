@@ -12,6 +12,12 @@
  *   the tags an entry registered up front.
  * An element that embeds another loads it itself (`<cc-call-controls>` loads the consult picker
  * when its picker first opens). Once every such tag is loading, the observers disconnect.
+ *
+ * An entry may also hold a tag's chunk until the desk has its first task (`loadWithFirstTask`:
+ * dist/cc-desk.js the wrap-up form, the task details and the conversation, which show at most an
+ * empty state before one).
+ * `<cc-provider>` says when its store first lists a task (`firstTaskCame`); from then on such tags
+ * load like the others.
  * @module
  */
 
@@ -36,6 +42,8 @@ export type ChunkLoader = () => Promise<unknown>;
 /** The chunks of the tags this page's entry did not register up front. */
 const chunks = new Map<LazyTag, ChunkLoader>();
 const loading = new Map<LazyTag, Promise<CustomElementConstructor>>();
+/** The tags whose chunk waits for the desk's first task, until it comes (then empty). */
+const heldForFirstTask = new Set<LazyTag>();
 
 const isOurTag = (tag: string): tag is LazyTag => (ELEMENT_TAGS as readonly string[]).includes(tag);
 
@@ -46,6 +54,26 @@ const isOurTag = (tag: string): tag is LazyTag => (ELEMENT_TAGS as readonly stri
  */
 export function loadOnFirstUse(loaders: Partial<Record<LazyTag, ChunkLoader>>): void {
   for (const [tag, load] of Object.entries(loaders)) chunks.set(tag as LazyTag, load);
+}
+
+/**
+ * Load these tags' chunks once the desk has its first task (and the tag is in the page), not
+ * before: for elements that show nothing until then. Until they load, the placeholder rules of
+ * cc-elements.css keep their box.
+ */
+export function loadWithFirstTask(loaders: Partial<Record<LazyTag, ChunkLoader>>): void {
+  loadOnFirstUse(loaders);
+  for (const tag of Object.keys(loaders)) heldForFirstTask.add(tag as LazyTag);
+}
+
+/**
+ * A store below `root` (a `<cc-provider>`) lists its first task: load the held chunks of the tags
+ * in `root`; those placed later load as they show up.
+ */
+export function firstTaskCame(root: ParentNode): void {
+  if (heldForFirstTask.size === 0) return;
+  heldForFirstTask.clear();
+  loadUsedIn(root);
 }
 
 /** Load (once) and define one tag; resolves with its class. Unknown tags are a TypeError. */
@@ -88,6 +116,7 @@ export function loadUsedIn(root: ParentNode | Element): void {
   const found = new Set<string>();
   if ('localName' in root && chunks.has(root.localName as LazyTag) && !loading.has(root.localName as LazyTag)) found.add(root.localName);
   for (const el of root.querySelectorAll(selector)) found.add(el.localName);
+  for (const tag of heldForFirstTask) found.delete(tag);
   for (const tag of found) loadOne(tag).catch((error: unknown) => console.error(`cc-elements: <${tag}> could not load`, error));
 }
 
@@ -107,9 +136,13 @@ export function watchForElements(root: Node & ParentNode): MutationObserver {
   return observer;
 }
 
-/** Resolves once every tag of ours present in `root` now is defined (or failed to load). */
+/**
+ * Resolves once every tag of ours present in `root` now is defined (or failed to load), but for
+ * those held until the first task (see `loadWithFirstTask`).
+ */
 export async function whenPresentDefined(root: ParentNode): Promise<void> {
   const present = new Set<string>();
   for (const el of root.querySelectorAll(ELEMENT_TAGS.join(','))) present.add(el.localName);
+  for (const tag of heldForFirstTask) present.delete(tag);
   await Promise.allSettled([...present].map(loadOne));
 }

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { Subscription } from 'rxjs';
+import { filter, take, type Subscription } from 'rxjs';
 import type { ContactCenter } from '../../backends/contact-center.js';
 import type { Clock } from '../../backends/simulated/index.js';
 import type { BridgeService } from '../../bridge/service.js';
@@ -12,7 +12,7 @@ import { i18nContext, storeContext } from '../../store/context.js';
 import { createStore } from '../../store/store.js';
 import type { CcStore } from '../../store/types.js';
 import { define } from '../base/define.js';
-import { watchForElements } from '../registry.js';
+import { firstTaskCame, watchForElements } from '../registry.js';
 import { tokens } from '../base/tokens.js';
 import { listOf, optionalBoolean } from './attributes.js';
 import { styles } from './provider.styles.js';
@@ -29,6 +29,8 @@ interface Session {
   /** The backend this provider created the store for (and so stops it); absent for a shared store. */
   readonly backend?: ContactCenter;
   connection?: Subscription;
+  /** Until the store first lists a task (see `firstTaskCame`). */
+  firstTask?: Subscription;
   started: boolean;
 }
 
@@ -268,6 +270,8 @@ export class CcProvider extends LitElement {
     this.#session = session;
     this.#storeProvider.setValue(session.store);
     session.connection = session.store.connection$.subscribe((c) => this.#onConnection(c));
+    // Elements held until there is a task (cc-desk.js: wrap-up form, task details, conversation) load now.
+    session.firstTask = session.store.tasks$.pipe(filter((tasks) => tasks.length > 0), take(1)).subscribe(() => firstTaskCame(this));
     try {
       await session.store.start();
     } catch (error) {
@@ -293,6 +297,7 @@ export class CcProvider extends LitElement {
     this.startError = undefined;
     if (!session) return;
     session.connection?.unsubscribe();
+    session.firstTask?.unsubscribe();
     this.#storeProvider.setValue(undefined);
     if (session.backend) void session.store.stop().catch(() => undefined);
   }
