@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
+import { VirtualTimeScheduler } from 'rxjs';
 import '../../src/elements/conversation/conversation.js';
 import type { CcConversation } from '../../src/elements/conversation/conversation.js';
 import type { CcStore } from '../../src/store/types.js';
@@ -224,7 +225,9 @@ describe('<cc-conversation>', () => {
       expect(box(el).value).to.equal('Are you still there?');
       const error = $(el, '[part="error"]')!;
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(text(error)).to.equal('Not sent: Chat server unavailable. Your text is kept: send it again.');
+      expect(text(error)).to.equal(
+        'The message could not be sent. The contact center said: “Chat server unavailable”. Try again; if it keeps failing, tell your supervisor. Your text is kept.',
+      );
       $<HTMLButtonElement>(el, '[part="send"]')!.click();
       await settle(el, desk);
       log.stop();
@@ -232,6 +235,98 @@ describe('<cc-conversation>', () => {
       expect((log.events[0].detail as { command: string }).command).to.equal('sendMessage');
       expect($(el, '[part="error"]')).to.equal(null);
       expect(desk.store.conversations!.get(id)!.messages.filter((m) => m.from === 'agent').map((m) => m.text)).to.deep.equal(['Are you still there?']);
+    });
+  });
+
+  describe('failure, in every language', () => {
+    const languages = async () => ({
+      de: createTranslator('de', (await import('../../src/i18n/de/index.js')).default),
+      fr: createTranslator('fr', (await import('../../src/i18n/fr/index.js')).default),
+    });
+
+    /** The alert (the live region that announces it) and the box, after the agent sends "Hello" and it fails. */
+    async function failedSend(sendMessage: () => Promise<never>, scheduler?: VirtualTimeScheduler) {
+      const desk = await chat('chat', { scheduler });
+      desk.desk.sim.sendMessage = sendMessage;
+      await type(desk.el, 'Hello');
+      await sendKeys({ press: 'Enter' });
+      scheduler?.flush(); // the store waited in vain
+      await settle(desk.el, desk.desk);
+      expect($(desk.el, '[part="error"]'), 'the failure is shown').to.not.equal(null);
+      return desk;
+    }
+
+    it('says a timeout in English, German and French, and keeps the text', async () => {
+      const { el, setTranslator } = await failedSend(() => new Promise<never>(() => undefined), new VirtualTimeScheduler());
+      const alert = () => $(el, '[part="error"]');
+      expect(alert()!.getAttribute('role')).to.equal('alert');
+      expect(box(el).value).to.equal('Hello');
+      expect(text(alert())).to.equal(
+        'The message could not be sent. The contact center did not confirm in time; check the task before you try again. Your text is kept.',
+      );
+      const { de, fr } = await languages();
+      setTranslator(de);
+      await el.updateComplete;
+      expect(text(alert())).to.equal(
+        'Die Nachricht konnte nicht gesendet werden. Das Contact Center hat nicht rechtzeitig bestätigt; prüfen Sie die Aufgabe, bevor Sie es erneut versuchen. Ihr Text bleibt erhalten.',
+      );
+      setTranslator(fr);
+      await el.updateComplete;
+      expect(text(alert())).to.equal(
+        'Le message n’a pas pu être envoyé. Le centre de contact n’a pas confirmé à temps ; vérifiez la tâche avant de réessayer. Votre texte est conservé.',
+      );
+      expect(text(alert()), 'no English wording of the store').to.not.match(/answer|contact center|send/i);
+    });
+
+    it('quotes a refusal\'s own words, markup as text, inside the translated sentence', async () => {
+      const refusal = Object.assign(new Error('<b>x</b>'), { code: 'FORBIDDEN' });
+      const { el, setTranslator } = await failedSend(() => Promise.reject(refusal));
+      const alert = () => $(el, '[part="error"]')!;
+      expect(text(alert())).to.equal(
+        'The message could not be sent. The contact center said: “<b>x</b>”. Your profile does not allow this; ask your supervisor. Your text is kept.',
+      );
+      expect(alert().children.length, 'the reason is text, not markup').to.equal(0);
+      const { de, fr } = await languages();
+      setTranslator(de);
+      await el.updateComplete;
+      expect(text(alert())).to.equal(
+        'Die Nachricht konnte nicht gesendet werden. Das Contact Center meldet: „<b>x</b>“. Ihr Profil erlaubt das nicht; fragen Sie Ihre Teamleitung. Ihr Text bleibt erhalten.',
+      );
+      setTranslator(fr);
+      await el.updateComplete;
+      expect(text(alert())).to.equal(
+        'Le message n’a pas pu être envoyé. Le centre de contact indique : « <b>x</b> ». Votre profil ne le permet pas ; demandez à votre superviseur. Votre texte est conservé.',
+      );
+      expect(alert().children.length).to.equal(0);
+      expect(box(el).value).to.equal('Hello');
+    });
+
+    it('says the store\'s refusal (nothing sent, nothing kept on the conversation) in the language shown now', async () => {
+      const { el, desk, id, setTranslator } = await chat();
+      const conversations = desk.store.conversations!;
+      const refusal = { code: 'INVALID_STATE', command: 'sendMessage', message: 'Send refused: a message is still being sent', taskId: id, at: 0 } as const;
+      conversations.send = () => Promise.reject(refusal);
+      await type(el, 'Hello');
+      await sendKeys({ press: 'Enter' });
+      await settle(el, desk);
+      expect(conversations.get(id)?.failed).to.equal(undefined);
+      expect(text($(el, '[part="error"]'))).to.equal('The message could not be sent. The task changed meanwhile; check it and try again. Your text is kept.');
+      setTranslator((await languages()).de);
+      await el.updateComplete;
+      expect(text($(el, '[part="error"]'))).to.equal(
+        'Die Nachricht konnte nicht gesendet werden. Die Aufgabe hat sich inzwischen geändert; prüfen Sie sie und versuchen Sie es erneut. Ihr Text bleibt erhalten.',
+      );
+      expect(box(el).value).to.equal('Hello');
+    });
+
+    it('says "write a message first" in the language shown now', async () => {
+      const { el, desk, setTranslator } = await chat();
+      box(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(el, desk);
+      setTranslator((await languages()).fr);
+      await el.updateComplete;
+      expect(text($(el, '[part="error"]'))).to.equal('Écrivez d’abord un message.');
     });
   });
 

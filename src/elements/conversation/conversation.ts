@@ -11,7 +11,6 @@ import { define } from '../base/define.js';
 import { emailOf, hasConversation, replySubject, type ChatMessage, type OutgoingMessage } from '../../model/messages.js';
 import type { CcError, Task } from '../../model/index.js';
 import { LIVE, OVER } from '../../model/final.js';
-import { reasonOf } from '../../model/desk.js';
 import type { Conversation } from '../../store/types.js';
 import { ObserveController } from '../../store/observe-controller.js';
 import type { MessageKey } from '../../i18n/catalog.js';
@@ -82,8 +81,8 @@ export class CcConversation extends CcElement {
   readonly #subjects = new Map<string, string>();
   /** The polite announcement of the latest customer message. */
   @state() private announcement = '';
-  /** A refusal before sending (an empty message). */
-  @state() private hint = '';
+  /** Why the last try sent nothing: an empty box, or the store's refusal (kept as the error, said in the current language). */
+  @state() private refused?: CcError | 'empty';
   /** The task whose conversation is shown (reading it), with the release of that. */
   #shown?: { id: string; release: () => void };
   /** The newest message seen per task, so only later ones are announced. */
@@ -115,7 +114,10 @@ export class CcConversation extends CcElement {
       const fresh = messages.slice(this.#last.count).filter((m) => m.from === 'customer').at(-1);
       if (fresh) this.announcement = this.t('New message from {name}: {text}', { name: iso(fresh.author || this.#customer(task)), text: fresh.text });
     }
-    if (task?.id !== this.#last?.id) this.announcement = this.hint = '';
+    if (task?.id !== this.#last?.id) {
+      this.announcement = '';
+      this.refused = undefined;
+    }
     // Only then: an agent scrolled up to read stays there while the timer or a draft re-renders.
     this.#toEnd ||= task?.id !== this.#last?.id || messages.length !== this.#last?.count;
     this.#last = task ? { id: task.id, count: messages.length } : undefined;
@@ -194,7 +196,8 @@ export class CcConversation extends CcElement {
     const failed = conversation?.failed;
     const draft = this.#draft(task.id);
     const label = isEmail ? this.t('Reply to {name}', { name: iso(this.#customer(task)) }) : this.t('Reply');
-    const problem = failed ? this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reasonOf(failed.error) }) : this.hint;
+    const refused = this.refused;
+    const problem = failed ? this.#notSent(failed.error) : refused === 'empty' ? this.t('Write a message first.') : refused ? this.#notSent(refused) : '';
     return html`<form class="reply" part="reply" @submit=${this.#onSubmit}>
       ${isEmail
         ? html`<label for="subject">${this.t('Subject')}</label>
@@ -209,6 +212,11 @@ export class CcConversation extends CcElement {
       ${problem ? html`<p id="problem" class="error" part="error" role="alert">${problem}</p>` : nothing}
       <button class="primary" part="send" type="submit" ?disabled=${!!sending}>${this.t(sending ? 'Sending…' : 'Send')}</button>
     </form>`;
+  }
+
+  /** A failure as every element says it (the contact center's own words quoted, as text), and that the text stays. */
+  #notSent(error: CcError): string {
+    return `${this.i18n.error(error)} ${this.t('Your text is kept.')}`;
   }
 
   /** What the box holds: the agent's draft, else the text of the message that failed. */
@@ -228,7 +236,7 @@ export class CcConversation extends CcElement {
     const task = this.#task;
     if (!task) return;
     this.#drafts.set(task.id, (e.target as HTMLTextAreaElement).value);
-    if (this.hint) this.hint = '';
+    if (this.refused) this.refused = undefined;
   }
 
   #onKeyDown(e: KeyboardEvent): void {
@@ -250,7 +258,7 @@ export class CcConversation extends CcElement {
     if (!task || !conversations || this.#conversation?.sending) return;
     const text = this.#draft(task.id);
     if (text.trim() === '') {
-      this.hint = this.t('Write a message first.');
+      this.refused = 'empty';
       return;
     }
     const message: OutgoingMessage =
@@ -264,7 +272,7 @@ export class CcConversation extends CcElement {
     } catch (failure) {
       const error = failure as CcError;
       // A refusal (nothing was sent) is not kept on the conversation: say it here.
-      if (this.#conversation?.failed?.error !== error) this.hint = this.t('Not sent: {reason}. Your text is kept: send it again.', { reason: reasonOf(error) });
+      if (this.#conversation?.failed?.error !== error) this.refused = error;
       this.requestUpdate();
       this.emit('cc-error', error);
     }

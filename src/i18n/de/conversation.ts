@@ -21,7 +21,7 @@ export default {
   'Ctrl+Enter sends.': 'Strg+Eingabe sendet.',
   'Accept the task to reply.': 'Nehmen Sie die Aufgabe an, um zu antworten.',
   'The conversation has ended.': 'Das Gespräch ist beendet.',
-  'Not sent: {reason}. Your text is kept: send it again.': 'Nicht gesendet: {reason}. Ihr Text bleibt erhalten: senden Sie ihn erneut.',
+  'Your text is kept.': 'Ihr Text bleibt erhalten.',
   'Write a message first.': 'Schreiben Sie zuerst eine Nachricht.',
   'You': 'Sie',
   '{count} unread messages': '{count} ungelesene Nachrichten',

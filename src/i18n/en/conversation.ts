@@ -25,7 +25,7 @@ export type Sentences =
   | 'Ctrl+Enter sends.'
   | 'Accept the task to reply.'
   | 'The conversation has ended.'
-  | 'Not sent: {reason}. Your text is kept: send it again.'
+  | 'Your text is kept.'
   | 'Write a message first.'
   | 'You'
   | 'the customer'

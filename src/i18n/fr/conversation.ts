@@ -21,7 +21,7 @@ export default {
   'Ctrl+Enter sends.': 'Ctrl+Entrée envoie.',
   'Accept the task to reply.': 'Acceptez la tâche pour répondre.',
   'The conversation has ended.': 'La conversation est terminée.',
-  'Not sent: {reason}. Your text is kept: send it again.': 'Non envoyé : {reason}. Votre texte est conservé : renvoyez-le.',
+  'Your text is kept.': 'Votre texte est conservé.',
   'Write a message first.': 'Écrivez d’abord un message.',
   'You': 'Vous',
   '{count} unread messages': '{count} messages non lus',
