@@ -27,7 +27,7 @@ import {
   type OutgoingMessage,
   type TypingIndicator,
 } from '../model/messages.js';
-import { isErrorCode } from './errors.js';
+import { rejection } from './errors.js';
 import type { StoreState } from './state.js';
 
 /** One task's conversation as the elements see it. Immutable: every change is a new object. */
@@ -235,8 +235,8 @@ export class ConversationStore implements Conversations {
         (cause: unknown) => {
           timer?.unsubscribe();
           if (timedOut) return;
-          const c = cause as { code?: unknown; message?: unknown } | undefined;
-          fail(isErrorCode(c?.code) ? c.code : 'BACKEND_ERROR', typeof c?.message === 'string' ? c.message : String(cause));
+          const { code, reason } = rejection(cause);
+          fail(code, reason);
         },
       );
     });

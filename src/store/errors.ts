@@ -69,10 +69,19 @@ export function fromRejection(
   taskId?: string,
   fallback: ErrorCode = 'BACKEND_ERROR',
 ): CcError {
+  const { code, reason } = rejection(cause, fallback);
+  return worded(code, command, 'failed', reason, at, taskId);
+}
+
+/**
+ * What a rejection says: its code (`BackendError.code`, or any error's `code`, when it is an
+ * `ErrorCode`; else `fallback`) and its readable reason (a string rejection, or any error's or
+ * error-like object's message; never "[object Object]").
+ */
+export function rejection(cause: unknown, fallback: ErrorCode = 'BACKEND_ERROR'): { code: ErrorCode; reason: string } {
   const { code, message } = cause && typeof cause === 'object' ? (cause as { code?: unknown; message?: unknown }) : {};
-  // The readable reason: a string rejection, or any error's (or error-like object's) message.
   const reason = typeof cause === 'string' ? cause : typeof message === 'string' ? message : 'unknown error';
-  return worded(isErrorCode(code) ? code : fallback, command, 'failed', reason.trim() || 'no reason given', at, taskId);
+  return { code: isErrorCode(code) ? code : fallback, reason: reason.trim() || 'no reason given' };
 }
 
 /** The CcError for a `…Failed` event from the contact center. */

@@ -101,6 +101,14 @@ describe('store: conversations', () => {
     expect(conv(desk, id).messages.filter((m) => m.from === 'agent'), 'the echo is not a second message').to.have.length(1);
   });
 
+  it('words a rejection that is not an error (no message) as an unknown error, never "[object Object]"', async () => {
+    const desk = await simDesk();
+    const id = await liveTask(desk, 'chat');
+    desk.sim.sendMessage = () => Promise.reject({ status: 503 });
+    const error = await rejection(desk.store.conversations!.send(id, { text: 'Still there?' }));
+    expect(error).to.include({ code: 'BACKEND_ERROR', message: 'Send failed: unknown error' });
+  });
+
   it('keeps a failed message with a clear error, and clears it on the next send', async () => {
     const desk = await simDesk();
     const id = await liveTask(desk, 'chat');
