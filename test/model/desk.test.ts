@@ -220,4 +220,9 @@ describe('errorParts', () => {
     expect(errorParts(error('INVALID_STATE', 'Accept refused: the task is CONNECTED')).reason).to.equal(undefined);
     expect(errorParts(error('MARKDONE_BLOCKED', 'Save the ticket first')).reason).to.equal('Save the ticket first');
   });
+  it("never quotes the desk's own refusal (\"<Command> refused: …\") as the contact center's words", () => {
+    expect(errorParts({ code: 'INVALID_PARAMETERS', command: 'outdial', message: 'Outdial refused: a number is required', at: T0 }).reason).to.equal(undefined);
+    expect(errorParts({ code: 'INVALID_PARAMETERS', command: 'sendMessage', message: 'Send refused: the message is empty', at: T0 }).reason).to.equal(undefined);
+    expect(errorParts({ code: 'FORBIDDEN', command: 'accept', message: 'Accept failed: not in your queue', at: T0 }).reason).to.equal('not in your queue');
+  });
 });
