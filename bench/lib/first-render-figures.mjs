@@ -1,13 +1,14 @@
 /**
  * First render side by side (bench/pages/first-render.*): at each list size, `samples` fresh pages
- * of ours and of the React 19 baseline, alternating, in one Chromium run. Figures: the time from
+ * of ours, of the React 19 baseline and of the two floors (the same list as a bare Lit element and
+ * as plain DOM, bench/baselines/floors.js), in turns, in one Chromium run. Figures: the time from
  * handing the data over until the rows are in the DOM with style and layout done (the frame that
  * shows them can be painted), the same until that frame was painted, the ratio ours ÷ React (of the
- * medians), and the median of each of our phases.
+ * medians), the floors and the floor ÷ React, and the median of each of our phases.
  */
 import { closePage, openPage } from './browser.mjs';
 import { figure } from './stats.mjs';
-import { buildReactBaseline } from './react-baseline.mjs';
+import { buildBaselines } from './baselines.mjs';
 import { quantile } from './stats.mjs';
 
 const MS = 'ms';
@@ -27,7 +28,7 @@ const PHASES = [
 ];
 
 export async function versusReactFigures(browser, base, { sizes, samples }) {
-  const react = await buildReactBaseline();
+  const react = await buildBaselines();
   const url = (side) => `${base}first-render.html?side=${side}`;
   const setup = await openPage(browser, url('fixture'));
   const sessions = {};
@@ -45,9 +46,11 @@ export async function versusReactFigures(browser, base, { sizes, samples }) {
       await closePage(page);
       return result;
     };
-    const runs = { ours: [], react: [], cold: [] };
+    const runs = { ours: [], react: [], lit: [], dom: [], cold: [] };
+    const sides = ['ours', 'react', 'lit', 'dom'];
     for (let i = 0; i < samples; i++) {
-      for (const side of i % 2 ? ['react', 'ours'] : ['ours', 'react']) runs[side].push(await sample(side));
+      // Each side first in turn (a page opened first can find the machine busier or quieter).
+      for (const side of [...sides.slice(i % 4), ...sides.slice(0, i % 4)]) runs[side].push(await sample(side));
       // At the smallest size also with the list's chunk fetched on first use (cold).
       if (n === sizes[0]) runs.cold.push(await sample('ours', { cold: true }));
     }
@@ -66,6 +69,14 @@ export async function versusReactFigures(browser, base, { sizes, samples }) {
       figure({ id: `first-ours-painted-${n}`, label: '  … ours until that frame is painted', unit: MS, samples: runs.ours.map((r) => r.paintedMs) }),
       figure({ id: `first-ours-all-${n}`, label: `  … ours until all ${n} rows are in the DOM`, unit: MS, samples: runs.ours.map((r) => r.allRowsMs) }),
       figure({ id: `first-react-painted-${n}`, label: '  … React until that frame is painted', unit: MS, samples: runs.react.map((r) => r.paintedMs) }),
+      figure({ id: `first-lit-${n}`, label: '  … floor: a bare Lit element, same rows (no store, provider, i18n)', unit: MS, samples: total('lit') }),
+      figure({ id: `first-dom-${n}`, label: "  … floor: plain DOM, one innerHTML (the browser's own cost)", unit: MS, samples: total('dom') }),
+      figure({
+        id: `first-dom-ratio-${n}`,
+        label: '  … plain DOM ÷ React (medians: no list renders below it)',
+        unit: '×',
+        samples: [quantile(total('dom'), 0.5) / quantile(total('react'), 0.5)],
+      }),
     );
     if (runs.cold.length) {
       figures.push(

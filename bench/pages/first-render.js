@@ -8,8 +8,10 @@
  *   the viewport (every row, or the first rows of a long list, which renders the rest in the next
  *   frames; when all are in the DOM is reported too); the phases come from timestamps taken around the real code (connect()
  *   wrapped, each element class's update() wrapped when it is defined, the store's tasks$);
- * - react: the React 19 list (bench/react/task-list.jsx) mounted with the same session, until
- *   React committed it.
+ * - react: the React 19 list (bench/baselines/task-list.jsx) mounted with the same session, until
+ *   React committed it;
+ * - lit, dom: the floors (bench/baselines/floors.js), the same list as a bare Lit element (until
+ *   Lit committed it) and as one innerHTML.
  * Both then force style and layout (what the frame that shows the rows has to do), and wait for
  * that frame to be painted. Times are performance.now(); nothing here asserts on them.
  */
@@ -138,11 +140,32 @@ async function runReact(session) {
   return { totalMs: t2 - t0, paintedMs: t3 - t0, phases: { mount: t1 - t0, layout: t2 - t1 } };
 }
 
+async function runFloor(session, kind) {
+  const { mountLit, mountDom } = await import('../build/floors.js');
+  const container = document.body.appendChild(document.createElement('div'));
+  const t0 = now();
+  const root = kind === 'lit' ? await mountLit(container, session) : mountDom(container, session);
+  const t1 = now();
+  const rows = root.querySelectorAll('[role="option"]').length;
+  if (rows !== session.tasks.length) throw new Error(`the ${kind} floor shows ${rows} rows, not ${session.tasks.length}`);
+  layout();
+  const t2 = now();
+  await painted();
+  const t3 = now();
+  return { totalMs: t2 - t0, paintedMs: t3 - t0, phases: { mount: t1 - t0, layout: t2 - t1 } };
+}
+
+const RUN = {
+  react: () => runReact(session),
+  lit: () => runFloor(session, 'lit'),
+  dom: () => runFloor(session, 'dom'),
+};
+
 /** Hand the data over (the session, not timed) and run this page's side once. */
 let session;
 window.bench = {
   fixture,
   setSession: (s) => void (session = s),
-  run: (options) => (side === 'react' ? runReact(session) : runOurs(session, options)),
+  run: (options) => (RUN[side] ?? (() => runOurs(session, options)))(),
 };
 window.benchReady = true;

@@ -1,0 +1,28 @@
+/**
+ * Bundles the baselines of the first-render figure with esbuild into bench/build/ (git-ignored)
+ * for the first-render page: the React 19 list (bench/baselines/task-list.jsx, react and
+ * react-dom from the devDependencies, production build) into react-task-list.js, and the floors
+ * (bench/baselines/floors.js: a bare Lit element, plain DOM) into floors.js. Returns the React
+ * version.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { projectRoot } from '../../scripts/static-server.mjs';
+
+const bundle = (entry, out) =>
+  build({
+    entryPoints: [join(projectRoot, 'bench', 'baselines', entry)],
+    outfile: join(projectRoot, 'bench', 'build', out),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+
+export async function buildBaselines() {
+  await Promise.all([bundle('task-list.jsx', 'react-task-list.js'), bundle('floors.js', 'floors.js')]);
+  return JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'react', 'package.json'), 'utf8')).version;
+}
