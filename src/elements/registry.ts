@@ -67,13 +67,15 @@ export function loadWithFirstTask(loaders: Partial<Record<LazyTag, ChunkLoader>>
 }
 
 /**
- * A store below `root` (a `<cc-provider>`) lists its first task: load the held chunks of the tags
- * in `root`; those placed later load as they show up.
+ * The store of `provider` lists its first task: load the held chunks of the tags in the page (the
+ * document, and the provider's children where it sits in a shadow root); those placed later load
+ * as they show up.
  */
-export function firstTaskCame(root: ParentNode): void {
+export function firstTaskCame(provider: Element): void {
   if (heldForFirstTask.size === 0) return;
   heldForFirstTask.clear();
-  loadUsedIn(root);
+  loadUsedIn(provider.ownerDocument);
+  loadUsedIn(provider);
 }
 
 /** Load (once) and define one tag; resolves with its class. Unknown tags are a TypeError. */
