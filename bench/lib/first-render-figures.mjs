@@ -46,11 +46,12 @@ export async function versusReactFigures(browser, base, { sizes, samples }) {
       await closePage(page);
       return result;
     };
-    const runs = { ours: [], react: [], lit: [], dom: [], cold: [] };
-    const sides = ['ours', 'react', 'lit', 'dom'];
+    const runs = { ours: [], react: [], 'react-hinted': [], lit: [], dom: [], cold: [] };
+    const sides = ['ours', 'react', 'react-hinted', 'lit', 'dom'];
     for (let i = 0; i < samples; i++) {
       // Each side first in turn (a page opened first can find the machine busier or quieter).
-      for (const side of [...sides.slice(i % 4), ...sides.slice(0, i % 4)]) runs[side].push(await sample(side));
+      const k = i % sides.length;
+      for (const side of [...sides.slice(k), ...sides.slice(0, k)]) runs[side].push(await sample(side));
       // At the smallest size also with the list's chunk fetched on first use (cold).
       if (n === sizes[0]) runs.cold.push(await sample('ours', { cold: true }));
     }
@@ -69,6 +70,18 @@ export async function versusReactFigures(browser, base, { sizes, samples }) {
       figure({ id: `first-ours-painted-${n}`, label: '  … ours until that frame is painted', unit: MS, samples: runs.ours.map((r) => r.paintedMs) }),
       figure({ id: `first-ours-all-${n}`, label: `  … ours until all ${n} rows are in the DOM`, unit: MS, samples: runs.ours.map((r) => r.allRowsMs) }),
       figure({ id: `first-react-painted-${n}`, label: '  … React until that frame is painted', unit: MS, samples: runs.react.map((r) => r.paintedMs) }),
+      figure({
+        id: `first-react-hinted-${n}`,
+        label: "  … React with V8's compile hint, as our files have it",
+        unit: MS,
+        samples: total('react-hinted'),
+      }),
+      figure({
+        id: `first-ratio-hinted-${n}`,
+        label: '  … ours ÷ React with the hint (medians, like for like)',
+        unit: '×',
+        samples: [quantile(total('ours'), 0.5) / quantile(total('react-hinted'), 0.5)],
+      }),
       figure({ id: `first-lit-${n}`, label: '  … floor: a bare Lit element, same rows (no store, provider, i18n)', unit: MS, samples: total('lit') }),
       figure({ id: `first-dom-${n}`, label: "  … floor: plain DOM, one innerHTML (the browser's own cost)", unit: MS, samples: total('dom') }),
       figure({

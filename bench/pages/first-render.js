@@ -9,7 +9,7 @@
  *   frames; when all are in the DOM is reported too); the phases come from timestamps taken around the real code (connect()
  *   wrapped, each element class's update() wrapped when it is defined, the store's tasks$);
  * - react: the React 19 list (bench/baselines/task-list.jsx) mounted with the same session, until
- *   React committed it;
+ *   React committed it (react-hinted: the same bundle with V8's compile hint, as our files have it);
  * - lit, dom: the floors (bench/baselines/floors.js), the same list as a bare Lit element (until
  *   Lit committed it) and as one innerHTML.
  * Both then force style and layout (what the frame that shows the rows has to do), and wait for
@@ -125,8 +125,8 @@ async function runOurs(session, { cold = false } = {}) {
   };
 }
 
-async function runReact(session) {
-  const { mountTaskList } = await import('../build/react-task-list.js');
+async function runReact(session, hinted = false) {
+  const { mountTaskList } = await import(hinted ? '../build/react-task-list-hinted.js' : '../build/react-task-list.js');
   const container = document.body.appendChild(document.createElement('div'));
   const t0 = now();
   await mountTaskList(container, session);
@@ -157,6 +157,7 @@ async function runFloor(session, kind) {
 
 const RUN = {
   react: () => runReact(session),
+  'react-hinted': () => runReact(session, true),
   lit: () => runFloor(session, 'lit'),
   dom: () => runFloor(session, 'dom'),
 };
