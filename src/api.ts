@@ -24,7 +24,9 @@ export { loadElements, loadAllElements, type LazyTag } from './elements/registry
 
 /**
  * Resolves once the elements in the document when this module ran are defined (their chunks
- * loaded; a chunk that failed to load is reported on the console and does not reject this).
+ * loaded; a chunk that failed to load is reported on the console and does not reject this). In
+ * dist/cc-desk.js it does not wait for the wrap-up form, task details and conversation, which load
+ * with the desk's first task.
  */
 export const ready: Promise<void> = whenPresentDefined(document);
 
