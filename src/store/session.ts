@@ -106,8 +106,9 @@ export class Session {
     const state = this.#state;
     this.#flights.dropAll();
     const puts: Task[] = [];
+    const context = { agentId: profile.agentId };
     for (const message of tasks) {
-      const task = reduce(undefined, message, { agentId: profile.agentId });
+      const task = reduce(undefined, message, context);
       if (!task || isFinal(task)) continue;
       const ours = state.list.get(task.id);
       // The host's markdone block is ours, not the contact center's: it survives.
@@ -116,7 +117,8 @@ export class Session {
     }
     const { pending: _pending, ...rest } = state.agent;
     state.setAgent({ ...rest, profile, status });
-    const gone = state.list.all.filter((task) => !puts.some((put) => put.id === task.id));
+    const kept = new Set(puts.map((task) => task.id));
+    const gone = state.list.all.filter((task) => !kept.has(task.id));
     state.commit(puts, gone);
   }
 
