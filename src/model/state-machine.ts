@@ -110,8 +110,10 @@ const STRIPPED: ReadonlySet<string> = new Set(DERIVED_KEYS.filter((key) => key !
  */
 export function mergeData(old: TaskData | undefined, msg: TaskMessage): TaskData {
   const incoming = defined(msg, STRIPPED);
-  const interaction = { ...old?.interaction, ...defined(msg.interaction) } as Interaction;
-  return { ...old, ...incoming, interaction } as TaskData;
+  const interaction = defined(msg.interaction) as Interaction;
+  // A new task's data is the message's own (one copy, not merged over nothing).
+  if (!old) return { ...incoming, interaction } as TaskData;
+  return { ...old, ...incoming, interaction: { ...old.interaction, ...interaction } } as TaskData;
 }
 
 /** Timestamps after moving from `from` to `to` at `at`. */
@@ -132,7 +134,7 @@ function nextTimes(old: Task['times'], from: TaskState, to: TaskState, at: numbe
 /** Finish a task: derived flags, the wrap-up flag, no undefined fields. */
 function finish(task: Omit<Task, 'wrapUpRequired'>, agentId: string): Task {
   const data = deriveFlags(task, agentId);
-  return defined({ ...task, data, wrapUpRequired: data.wrapUpRequired === true });
+  return Object.assign(defined(task), { data, wrapUpRequired: data.wrapUpRequired === true });
 }
 
 /** Apply a change to a live task. */
