@@ -1,9 +1,10 @@
 /**
  * The whole desk in one ES module (dist/cc-desk.js), for pages that place all of it: every element
- * that shows before the agent acts, registered on import, and the API of src/api.ts. What only
- * shows on the agent's demand or once there is a task is a chunk of its own, loaded then
- * (src/elements/desk-chunks.ts: the consult picker; the wrap-up form, task details and conversation). The simulated contact center, the bridge and the de/fr catalogs load only
- * when used, as from the other entries.
+ * that shows before the desk's first task, registered on import, and the API of src/api.ts. What
+ * shows only on the agent's demand or once there is a task is in chunks of its own, loaded then
+ * (src/elements/desk-chunks.ts: the consult picker; the wrap-up form, task details and
+ * conversation). The simulated contact center, the bridge and the de/fr catalogs load only when
+ * used, as from the other entries.
  * @module
  */
 // First: the registry knows the lazily loaded chunks before `<cc-provider>` is defined (and connects).

@@ -58,8 +58,8 @@ export function loadOnFirstUse(loaders: Partial<Record<LazyTag, ChunkLoader>>): 
 
 /**
  * Load these tags' chunks once the desk has its first task (and the tag is in the page), not
- * before: for elements that show nothing until then. Until they load, the placeholder rules of
- * cc-elements.css keep their box.
+ * before: for elements that show at most an empty state until then. Until they load, the
+ * placeholder rules of cc-elements.css keep their box.
  */
 export function loadWithFirstTask(loaders: Partial<Record<LazyTag, ChunkLoader>>): void {
   loadOnFirstUse(loaders);
