@@ -7,8 +7,9 @@
  *   The simulated contact center, the bridge and the non-English catalogs are chunks loaded only
  *   when used.
  * - cc-desk.js: the whole desk in one ES module (src/desk.ts): every element that shows before the
- *   agent acts; the consult picker, the simulator, the bridge and the catalogs are chunks in
- *   desk-chunks/, loaded when used.
+ *   desk's first task; the consult picker, the wrap-up form with the task details and the
+ *   conversation (one chunk, loaded with the first task), the simulator, the bridge and the
+ *   catalogs are chunks in desk-chunks/, loaded when used.
  * - cc-elements.iife.js: one self-contained classic script (global `CcElements`, src/index.ts) for
  *   CRMs that cannot load modules.
  * - cc-host.js / cc-host.iife.js: the host client for pages that drive the widgets by postMessage.
@@ -169,10 +170,10 @@ const configs = [
   esModuleConfig(),
   {
     // The whole desk in one ES module for pages that place all of it (src/desk.ts): one request for
-    // every element that shows before the agent acts, ~7.5 KB gzip less than the core plus eight
-    // chunks gzipped one by one. What shows only on demand (the consult picker) and what not every
-    // page uses (simulator, bridge, de/fr) are chunks in desk-chunks/, importing from cc-desk.js
-    // itself ('allow-extension': no shared chunk and no re-export file in between).
+    // every element that shows before the desk's first task. What shows only on demand (the consult
+    // picker) or once there is a task (src/elements/task-elements.ts), and what not every page uses
+    // (simulator, bridge, de/fr) are chunks in desk-chunks/, importing from cc-desk.js itself
+    // ('allow-extension': no shared chunk and no re-export file in between).
     input: 'src/desk.ts',
     preserveEntrySignatures: 'allow-extension',
     output: {
