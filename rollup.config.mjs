@@ -42,7 +42,8 @@ const ts = (outDir = 'dist') =>
  * The desk's own files run nearly all of their code at its first render, so they carry it: the
  * first render with 10 tasks went from ~22 to ~13 ms (bench/README.md). Not the chunks loaded
  * only when used — the simulator, the bridge service, the de/fr catalogs — much of which may never
- * run, nor the one-file classic script, which inlines them. Other browsers ignore the comment.
+ * run, nor the one-file classic script and the gadget, which inline them. Other browsers ignore the
+ * comment.
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const LOADED_WHEN_USED = new Set(['simulated', 'service', 'de', 'fr']);
@@ -214,8 +215,9 @@ configs.push(
   },
   {
     input: 'src/gadget/boot.ts',
+    // Everything inlined, as the classic script: no compile hint.
     output: { file: 'dist/gadget.js', format: 'iife', inlineDynamicImports: true, sourcemap: true },
-    plugins: [...plugins(), copyGadgetHtml()],
+    plugins: [...plugins(undefined, { hint: false }), copyGadgetHtml()],
     onwarn,
   },
 );
