@@ -178,12 +178,10 @@ async function oneFileDesk() {
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`http://localhost:${server.port}/test/chunks/desk-one-file.html`);
   await page.waitForFunction(() => document.querySelector('cc-provider').store?.connection?.status === 'connected');
-  const undefinedTags = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('cc-provider *')].filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
-    );
   const heldTags = ['cc-conversation', 'cc-task-details', 'cc-wrapup-form'];
-  const notYet = await undefinedTags();
+  const notYet = await page.evaluate(() =>
+    [...document.querySelectorAll('cc-provider *')].filter((el) => !customElements.get(el.localName)).map((el) => el.localName),
+  );
   check(
     'one-file desk: before its first task every placed tag is defined by cc-desk.js but the wrap-up form, task details and conversation',
     notYet.sort().join() === heldTags.join(),

@@ -179,10 +179,11 @@ export interface ErrorParts {
   readonly reason?: string;
 }
 
-/** The desk's own wording around a reason: "<Command> failed: " and its generated defaults. */
-const PREFIX = /^[A-Z][\w -]{0,30} (?:failed|refused): /;
-/** A refusal ("<Command> refused: …") is the desk's own check, in its own (English) words. */
-const REFUSED = /^[A-Z][\w -]{0,30} refused: /;
+/**
+ * The desk's own wording around a reason: "<Command> failed: " and its generated defaults. After
+ * "<Command> refused: " comes the desk's own check, in its own (English) words: never quoted.
+ */
+const PREFIX = /^[A-Z][\w -]{0,30} (failed|refused): /;
 const OWN = /^(?:The contact center could not |no confirmation from the contact center |the contact center answered |no reason given$|unknown error$)/;
 /** Codes whose message carries a reason worth showing (the others are said by the code alone). */
 const WITH_REASON: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BACKEND_ERROR', 'INVALID_PARAMETERS', 'FORBIDDEN', 'MARKDONE_BLOCKED']);
@@ -192,6 +193,7 @@ export const reasonOf = (error: CcError): string => error.message.replace(PREFIX
 
 export function errorParts(error: CcError): ErrorParts {
   const reason = reasonOf(error);
-  const shown = WITH_REASON.has(error.code) && reason !== '' && !OWN.test(reason) && !REFUSED.test(error.message);
+  const refused = PREFIX.exec(error.message)?.[1] === 'refused';
+  const shown = WITH_REASON.has(error.code) && reason !== '' && !OWN.test(reason) && !refused;
   return { command: error.command, code: error.code, ...(shown ? { reason } : {}) };
 }
