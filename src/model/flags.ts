@@ -5,7 +5,7 @@
  */
 import type { Task } from './domain.js';
 import { isFinal, OFFERS, OVER } from './final.js';
-import { agentsInCall, customerInCall, ronaTimeoutOf, wrapUpOwed } from './payload.js';
+import { agentsInCall, customerInCall, hasOwn, ronaTimeoutOf, wrapUpOwed } from './payload.js';
 import type { ConsultStatus, TaskData } from './seed-types.js';
 
 /** The keys `deriveFlags` owns (stripped from incoming payloads before they are merged). */
@@ -49,25 +49,30 @@ function consultStatusOf(task: Facts): ConsultStatus | undefined {
  * isConsultInProgress (CONSULTING), isConferenceInProgress (CONFERENCING with 2+ agents),
  * isCustomerInCall (a customer in the main leg who has not left; never after the end),
  * isIncomingTask (OFFERED / OFFERED_CONSULT), isSecondaryAgent, consultStatus, wrapUpRequired,
- * conferenceParticipantsCount (agents in the main leg) and ronaTimeout (seconds).
+ * conferenceParticipantsCount (agents in the main leg) and ronaTimeout (seconds). A flag without a
+ * value (consultStatus outside a consult, ronaTimeout unknown) is absent, not undefined.
  */
 export function deriveFlags(task: Facts, agentId: string): TaskData {
   const { state, data } = task;
   const agents = agentsInCall(data).length;
-  // In DERIVED_KEYS order: keys new to the payload are added in that order.
+  const consultStatus = consultStatusOf(task);
+  const ronaTimeout = ronaTimeoutOf(data);
   const out: TaskData = {
     ...data,
     conferenceParticipantsCount: agents,
-    consultStatus: consultStatusOf(task),
     isConferenceInProgress: state === 'CONFERENCING' && agents >= 2,
     isConsultInProgress: state === 'CONSULTING',
     isCustomerInCall: !OVER.has(state) && customerInCall(data),
     isIncomingTask: OFFERS.has(state),
     isOnHold: state === 'HELD',
     isSecondaryAgent: isSecondary(task),
-    ronaTimeout: ronaTimeoutOf(data),
     wrapUpRequired: wrapUpRequiredFor(task, agentId),
   };
-  for (const key of DERIVED_KEYS) if (out[key] === undefined) delete out[key];
+  // The two flags that may have no value are set only when they have one. A consult status that
+  // no longer applies leaves (rarely: deleting a key makes a slow object, so not on every event).
+  if (consultStatus !== undefined) out.consultStatus = consultStatus;
+  else if (hasOwn(out, 'consultStatus')) delete out.consultStatus;
+  if (ronaTimeout !== undefined) out.ronaTimeout = ronaTimeout;
+  else if (hasOwn(out, 'ronaTimeout')) delete out.ronaTimeout;
   return out;
 }

@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CcElement } from '../base/cc-element.js';
-import { mediaIcon } from '../base/media-icon.js';
+import { mediaLabel } from '../base/media-icon.js';
 import { customerLabel } from './task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { DeskRoleController, DeskRoleOptions } from '../base/desk-roles.js';
@@ -87,7 +87,7 @@ export abstract class CcOfferElement extends CcElement {
 
   /** The media icon and name of a task (`nameId` ids the name, for aria-labelledby). */
   protected renderMedia(task: Task, nameId?: string): TemplateResult {
-    return html`<span class="media" part="media">${mediaIcon(task.media)}<span id=${ifDefined(nameId)}>${this.i18n.media(task.media)}</span></span>`;
+    return mediaLabel(task.media, this.i18n.media(task.media), nameId);
   }
 
   /** A message with a `{time}` duration in it, or '' without a duration. */

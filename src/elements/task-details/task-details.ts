@@ -9,7 +9,7 @@ import { state } from 'lit/decorators.js';
 import { CcElement } from '../base/cc-element.js';
 import { tokens } from '../base/tokens.js';
 import { define } from '../base/define.js';
-import { mediaIcon } from '../base/media-icon.js';
+import { mediaLabel } from '../base/media-icon.js';
 import { canIssue, NO_AGENT, type AgentView, type CcError, type Task } from '../../model/index.js';
 import { customerAddress, customerName, nonEmpty, queueName } from '../incoming-task/task-text.js';
 import type { MessageKey } from '../../i18n/catalog.js';
@@ -128,14 +128,11 @@ export class CcTaskDetails extends CcElement {
   /** The task's facts that are known: label, part of the value, value. */
   #renderFacts(task: Task): (TemplateResult | typeof nothing)[] {
     const cpd = task.data.interaction?.callProcessingDetails;
-    const facts: [MessageKey, string, unknown][] = [
+    // The media's label carries its own parts (media, media-icon).
+    const facts: [MessageKey, string | undefined, unknown][] = [
       ['Customer', 'customer', customerName(task) ?? this.t('Unknown customer')],
       [task.media === 'telephony' ? 'Number' : 'Address', 'address', customerAddress(task)],
-      [
-        'Media',
-        'media',
-        html`<span class="media">${mediaIcon(task.media)}<span>${this.i18n.media(task.media)}</span></span>`,
-      ],
+      ['Media', undefined, mediaLabel(task.media, this.i18n.media(task.media))],
       ['State', 'state', this.i18n.state(task.state)],
       ['Queue', 'queue', queueName(task)],
       ['Entry point', 'entry-point', this.#entryPoint(cpd?.EP_ID)],
