@@ -60,6 +60,13 @@ async function fixture(count, offers) {
 const fillsViewport = (options, count) =>
   options.length === count || (options.length > 0 && options[options.length - 1].getBoundingClientRect().top >= innerHeight);
 
+/** The heights of the list's rows in the window (reads layout: only outside the timed spans). */
+const heightsInSight = (list) =>
+  [...(list.shadowRoot?.querySelectorAll('[role="option"]') ?? [])]
+    .map((row) => row.getBoundingClientRect())
+    .filter((box) => box.top < innerHeight)
+    .map((box) => box.height);
+
 async function runOurs(session, { cold = false } = {}) {
   const { loadElements } = await import('/dist/cc-elements.js');
   // Like React's component, the list's code is loaded before the data comes (a CRM's markup names
@@ -95,11 +102,16 @@ async function runOurs(session, { cold = false } = {}) {
   // The rows are in the DOM: style and layout are what the frame that shows them still needs.
   layout();
   t.layout = now();
+  const measured = heightsInSight(list);
   // (Updates the elements still have pending, such as one deferred to the next frame, come after.)
   await list.updateComplete;
   t.settled = now();
   await painted();
   t.painted = now();
+  // The layout measured must be the one painted: a row skipping layout (content-visibility) would
+  // show a placeholder height at first, and its real layout would come after the measurement.
+  const final = heightsInSight(list).slice(0, measured.length);
+  if (final.join() !== measured.join()) throw new Error(`rows in sight changed height after the measurement: ${measured} → ${final}`);
   t.allRows = await allShown;
   const listUpdates = updates.filter((u) => u.tag === 'cc-task-list');
   const full = listUpdates.find((u) => u.end === t.rows);

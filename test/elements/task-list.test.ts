@@ -279,6 +279,19 @@ describe('<cc-task-list>', () => {
     });
   });
 
+  describe('layout of a long list', () => {
+    it('lays out its first rows with the first render; later rows off screen skip layout until scrolled to', async () => {
+      const store = new FakeStore(Array.from({ length: 300 }, (_, i) => task(`c${i}`)));
+      const { el } = await render(store);
+      const visibility = (row: HTMLElement) => getComputedStyle(row).contentVisibility;
+      expect(visibility(options(el)[0]), 'the first row').to.equal('visible');
+      expect(visibility(options(el)[9]), 'the tenth row').to.equal('visible');
+      await waitUntil(() => options(el).length === 300, 'every row once the next frames have passed', { timeout: 4000 });
+      expect(visibility(options(el)[50]), 'the 51st row').to.equal('auto');
+      expect(visibility(options(el)[299]), 'the last row').to.equal('auto');
+    });
+  });
+
   describe('offers', () => {
     it('puts Accept and Decline beside the offer, outside the listbox, named after the offer', async () => {
       const { store } = await threeTasks();

@@ -45,7 +45,14 @@ export const styles = css`
     background: var(--_bg);
     color: var(--_fg);
     cursor: pointer;
-    /* Rows off screen skip style and layout until scrolled to (they stay in the accessibility tree). */
+  }
+  /*
+   * After the first fifty (more than a first render shows, in a window up to 2,000 px tall), rows
+   * off screen skip style and layout until scrolled to (they stay in the accessibility tree). The
+   * first rows are in sight: skipping them would only move their layout into the frame, after any
+   * measurement of the first render.
+   */
+  .task:nth-child(n + 51) {
     content-visibility: auto;
     contain-intrinsic-size: auto 6em;
   }
