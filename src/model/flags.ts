@@ -5,7 +5,7 @@
  */
 import type { Task } from './domain.js';
 import { isFinal, OFFERS, OVER } from './final.js';
-import { agentsInCall, customerInCall, hasOwn, ronaTimeoutOf, wrapUpOwed } from './payload.js';
+import { hasOwn, inCall, ronaTimeoutOf, wrapUpOwed } from './payload.js';
 import type { ConsultStatus, TaskData } from './seed-types.js';
 
 /** The keys `deriveFlags` owns (stripped from incoming payloads before they are merged). */
@@ -54,7 +54,8 @@ function consultStatusOf(task: Facts): ConsultStatus | undefined {
  */
 export function deriveFlags(task: Facts, agentId: string): TaskData {
   const { state, data } = task;
-  const agents = agentsInCall(data).length;
+  const people = inCall(data);
+  const agents = people.agents.length;
   const consultStatus = consultStatusOf(task);
   const ronaTimeout = ronaTimeoutOf(data);
   const out: TaskData = {
@@ -62,7 +63,7 @@ export function deriveFlags(task: Facts, agentId: string): TaskData {
     conferenceParticipantsCount: agents,
     isConferenceInProgress: state === 'CONFERENCING' && agents >= 2,
     isConsultInProgress: state === 'CONSULTING',
-    isCustomerInCall: !OVER.has(state) && customerInCall(data),
+    isCustomerInCall: !OVER.has(state) && people.customer,
     isIncomingTask: OFFERS.has(state),
     isOnHold: state === 'HELD',
     isSecondaryAgent: isSecondary(task),
