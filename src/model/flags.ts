@@ -5,7 +5,7 @@
  */
 import type { Task } from './domain.js';
 import { isFinal, OFFERS, OVER } from './final.js';
-import { hasOwn, inCall, ronaTimeoutOf, wrapUpOwed } from './payload.js';
+import { agentsInCall, customerInCall, hasOwn, ronaTimeoutOf, wrapUpOwed } from './payload.js';
 import type { ConsultStatus, TaskData } from './seed-types.js';
 
 /** The keys `deriveFlags` owns (stripped from incoming payloads before they are merged). */
@@ -54,8 +54,7 @@ function consultStatusOf(task: Facts): ConsultStatus | undefined {
  */
 export function deriveFlags(task: Facts, agentId: string): TaskData {
   const { state, data } = task;
-  const people = inCall(data);
-  const agents = people.agents.length;
+  const agents = agentsInCall(data).length;
   const consultStatus = consultStatusOf(task);
   const ronaTimeout = ronaTimeoutOf(data);
   const out: TaskData = {
@@ -63,7 +62,7 @@ export function deriveFlags(task: Facts, agentId: string): TaskData {
     conferenceParticipantsCount: agents,
     isConferenceInProgress: state === 'CONFERENCING' && agents >= 2,
     isConsultInProgress: state === 'CONSULTING',
-    isCustomerInCall: !OVER.has(state) && people.customer,
+    isCustomerInCall: !OVER.has(state) && customerInCall(data),
     isIncomingTask: OFFERS.has(state),
     isOnHold: state === 'HELD',
     isSecondaryAgent: isSecondary(task),

@@ -88,27 +88,24 @@ export function participant(p: Payload, id: string): InteractionParticipant | un
   return isObject(entry) ? (entry as unknown as InteractionParticipant) : undefined;
 }
 
-/**
- * Who is in the customer's call: the ids of the agents, and whether a customer is there. Counted
- * are participants who joined and have not left, and, when the customer's leg lists anyone, only
- * those it lists (a consulted agent on the consult leg is not in the call). One pass for both.
- */
-export function inCall(p: Payload): { agents: string[]; customer: boolean } {
+/** Participants of a kind who are in the customer's leg (when it lists anyone) and have not left. */
+function present(p: Payload, kind: 'agent' | 'customer'): InteractionParticipant[] {
   const listed = mainLeg(p)?.participants;
   const inMain = Array.isArray(listed) && listed.length > 0 ? listed : undefined;
-  const agents: string[] = [];
-  let customer = false;
-  for (const x of entries<InteractionParticipant>(p.interaction?.participants)) {
-    if (x.hasJoined === false || isTrue(x.hasLeft) || (inMain && !inMain.includes(x.id))) continue;
-    const kind = String(x.pType ?? x.type ?? '').toLowerCase();
-    if (kind === 'agent') agents.push(x.id);
-    else if (kind === 'customer') customer = true;
-  }
-  return { agents, customer };
+  return entries<InteractionParticipant>(p.interaction?.participants).filter(
+    (x) =>
+      String(x.pType ?? x.type ?? '').toLowerCase() === kind &&
+      x.hasJoined !== false &&
+      !isTrue(x.hasLeft) &&
+      (!inMain || inMain.includes(x.id)),
+  );
 }
 
-/** Ids of the agents in the customer's call (see inCall). */
-export const agentsInCall = (p: Payload): string[] => inCall(p).agents;
+/** Ids of the agents in the customer's call (joined, not left); a consulted agent on the consult leg is not counted. */
+export const agentsInCall = (p: Payload): string[] => present(p, 'agent').map((x) => x.id);
+
+/** Whether a customer is present in the customer's leg. */
+export const customerInCall = (p: Payload): boolean => present(p, 'customer').length > 0;
 
 /** The wrap-up rule of `TaskMessage`: the agent is in `agentsPendingWrapUp`, or its participant entry says `isWrapUp`. */
 export function wrapUpOwed(p: Payload, agentId: string): boolean {
