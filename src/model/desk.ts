@@ -189,7 +189,7 @@ const OWN = /^(?:The contact center could not |no confirmation from the contact 
 const WITH_REASON: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BACKEND_ERROR', 'INVALID_PARAMETERS', 'FORBIDDEN', 'MARKDONE_BLOCKED']);
 
 /** A failure's own words, without the desk's "<Command> failed: " lead. */
-export const reasonOf = (error: CcError): string => error.message.replace(PREFIX, '').trim();
+const reasonOf = (error: CcError): string => error.message.replace(PREFIX, '').trim();
 
 export function errorParts(error: CcError): ErrorParts {
   const reason = reasonOf(error);
