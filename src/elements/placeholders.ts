@@ -12,7 +12,8 @@
  * it), which can be after Chromium has painted the first frame.
  * @module
  */
-const FONT = `display:block;visibility:hidden;font-family:var(--cc-font-family,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);font-size:var(--cc-font-size,14px)`;
+/** The font of the elements (the same as tokens.ts gives them). */
+const FONT = `display:block;visibility:hidden;font-family:var(--cc-font-family,system-ui,sans-serif);font-size:var(--cc-font-size,14px)`;
 
 /**
  * The first height of each element, in lines of its text (lh), spacing units and the 32 px of a

@@ -27,7 +27,10 @@ export const tokens = css`
     --_on-state: var(--cc-color-on-state, light-dark(#ffffff, #1b1d21));
     --_radius: var(--cc-radius, 6px);
     --_space: var(--cc-space, 8px);
-    font-family: var(--cc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* system-ui is the platform's own font (Segoe UI, San Francisco, Roboto …) in every browser
+       that has light-dark(). Naming those fonts as well only costs a failed font lookup each, per
+       style, for every character that needs a fallback font (bench/README.md). */
+    font-family: var(--cc-font-family, system-ui, sans-serif);
     font-size: var(--cc-font-size, 14px);
     /* Every element paints its own surface, so its text keeps its contrast on any page. */
     display: block;
