@@ -220,8 +220,9 @@ export function toMessage(task: SimTask, type: string, env: Envelope, extra: Par
     mediaResourceId: legId,
     consultMediaResourceId: task.consult?.legId ?? '',
     destAgentId: task.consult?.destId ?? '',
-    destinationType: task.consult?.destinationType,
-    consultingAgentId: task.primary?.agentId,
+    // As on the wire (JSON), a field without a value is absent, not undefined.
+    ...(task.consult && { destinationType: task.consult.destinationType }),
+    ...(task.primary && { consultingAgentId: task.primary.agentId }),
     owner: i.owner,
     queueMgr: 'aqm',
     queueName: i.callProcessingDetails.virtualTeamName,

@@ -226,4 +226,19 @@ describe('simulator: consult, conference, consult transfer', () => {
     expect(m.interaction.state).to.equal('wrapUp');
     expect(m.consultMediaResourceId).to.equal('');
   });
+
+  it('sends messages as JSON carries them: a field without a value is absent, never undefined', async () => {
+    // Before and during a consult, in both roles (destinationType and consultingAgentId come and go).
+    const h = await ready();
+    const id = await connected(h);
+    await h.sim.consult(id, { to: 'agent-ana', destinationType: 'agent' });
+    h.clock.advance(3000);
+    const consulted = await ready();
+    consulted.sim.offerConsult({ from: 'agent-bjorn' });
+    consulted.clock.flush();
+    const snapshots = [...(await h.sim.snapshot()).tasks, ...(await consulted.sim.snapshot()).tasks];
+    const sent = [...h.messages(), ...consulted.messages(), ...snapshots];
+    expect(sent.map((m) => m.type)).to.include.members(['AgentContactAssigned', 'AgentConsultCreated', 'AgentOfferConsult']);
+    for (const message of sent) expect(message).to.deep.equal(JSON.parse(JSON.stringify(message)));
+  });
 });
